@@ -1,0 +1,62 @@
+/**
+ * The one seam between the task pane / ribbon commands and Excel. The pane and commands only
+ * call this interface; src/excel/office-port.ts implements it with Office.js, and tests and the
+ * browser harness use the same implementation over a fake Excel.
+ */
+import type { Finding, FormResult } from "../engine/checks";
+import type { CellWrite, Plan, SkippedWrite } from "../engine/plan";
+import type { Lang } from "../i18n/strings";
+import type { MappingForm } from "../layout/mapping";
+
+export type FormulaStyle = "perf" | "native";
+
+export interface SheetAnalysis {
+  sheet: string;
+  results: FormResult[];
+  findings: Finding[];
+  counts: { error: number; warning: number; info: number };
+}
+
+export interface WritePreview {
+  sheet: string;
+  plan: Plan;
+  /** Cells holding a typed number or a formula of the user's: listed, written only if confirmed. */
+  needsConfirm: CellWrite[];
+  /** Text cells left alone, and cells that already hold the same formula. */
+  skipped: SkippedWrite[];
+}
+
+export interface ProgressSink {
+  (done: number, total: number, label: string): void;
+}
+
+export interface RunOptions {
+  lang: Lang;
+  signal?: AbortSignal;
+  progress?: ProgressSink;
+}
+
+export interface WorkbookPort {
+  /** Read the active sheet, detect forms (stored mapping applied), check them. Changes nothing. */
+  analyzeActiveSheet(opts: RunOptions): Promise<SheetAnalysis>;
+  /** Analyze, then flag every finding on its cell (fill + note); earlier flags are replaced. */
+  validateActiveSheet(opts: RunOptions): Promise<SheetAnalysis>;
+  /** What "Write formulas" would do on the active sheet. Changes nothing. */
+  previewWrites(style: FormulaStyle, opts: RunOptions): Promise<WritePreview>;
+  /** Apply a preview: saves a revert snapshot first; confirmed=false leaves needsConfirm cells alone. All or nothing. */
+  applyWrites(preview: WritePreview, confirmed: boolean, opts: RunOptions): Promise<{ written: number }>;
+  /** Remove exactly the fills and notes this add-in added. */
+  clearFlags(opts: RunOptions): Promise<{ cleared: number }>;
+  /** Restore every cell the add-in wrote or flagged to its saved state (values, formulas, formats, fills, notes). */
+  revert(opts: RunOptions): Promise<{ restored: number }>;
+  /** Whether a revert snapshot exists in the workbook. */
+  canRevert(): Promise<boolean>;
+  /** Select a cell on a sheet (clicking a finding). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** The stored mapping for a sheet, if the user saved one. */
+  loadMapping(sheet: string): Promise<MappingForm[] | undefined>;
+  saveMapping(sheet: string, forms: MappingForm[]): Promise<void>;
+  /** Policy name stored in the workbook ("national" when none). */
+  getPolicy(): Promise<string>;
+  setPolicy(name: string): Promise<void>;
+}
