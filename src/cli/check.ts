@@ -1,0 +1,103 @@
+/**
+ * Checking one loaded workbook: every sheet through the pure pipeline, and the JSON shape
+ * perf-check prints.
+ */
+import type ExcelJS from "exceljs";
+import type { Finding, FormResult } from "../engine/checks";
+import type { Policy } from "../engine/types";
+import type { Lang } from "../i18n/strings";
+import { analyzeGrid, SheetResult } from "../layout/analyze";
+import { Grid, rangeAddress } from "../layout/grid";
+import type { SheetMapping } from "../layout/mapping";
+import { worksheetToGrid } from "./xlsx-grid";
+
+export interface CheckedSheet {
+  worksheet: ExcelJS.Worksheet;
+  grid: Grid;
+  result: SheetResult;
+}
+
+export function checkWorkbook(wb: ExcelJS.Workbook, policy: Policy, mappings: Map<string, SheetMapping> | undefined, maxCells: number): CheckedSheet[] {
+  const out: CheckedSheet[] = [];
+  wb.eachSheet((ws) => {
+    const grid = worksheetToGrid(ws, { maxCells });
+    out.push({ worksheet: ws, grid, result: analyzeGrid(grid, policy, mappings?.get(ws.name)) });
+  });
+  return out;
+}
+
+export interface JsonFinding {
+  code: string;
+  severity: string;
+  sheet: string;
+  cell: string;
+  message: string;
+  expected?: string;
+  found?: string;
+}
+
+export interface JsonForm {
+  sheet: string;
+  range: string;
+  kind: "project" | "score-table";
+  name?: string;
+  funds?: { budget?: string; executed?: string; rate?: string; score?: string; statedRate?: string; statedScore?: string };
+  total: { stated?: string; computed?: string };
+  grade: { stated?: string; computed?: string };
+  indicators: {
+    cell?: string;
+    level1: string;
+    level2: string;
+    level3: string;
+    target?: string;
+    actual?: string;
+    weight?: string;
+    stated?: string;
+    computed?: string;
+    explain?: string;
+  }[];
+  findings: JsonFinding[];
+  /** Layout: fields that could not be placed, inferred or ambiguous. */
+  layoutIssues: { field: string; kind: string; cell?: string; message: string }[];
+}
+
+export function jsonFinding(f: Finding, lang: Lang): JsonFinding {
+  return { code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message[lang], expected: f.expected, found: f.found };
+}
+
+export function jsonForm(r: FormResult, lang: Lang): JsonForm {
+  const form = r.form;
+  const name = form.name?.value;
+  return {
+    sheet: form.sheet,
+    range: rangeAddress(form.range),
+    kind: form.kind,
+    name: name === null || name === undefined ? undefined : String(name),
+    funds: r.funds
+      ? {
+          budget: r.funds.budget,
+          executed: r.funds.executed,
+          rate: r.funds.rate,
+          score: r.funds.score,
+          statedRate: r.funds.statedRate,
+          statedScore: r.funds.statedScore,
+        }
+      : undefined,
+    total: r.total,
+    grade: r.grade,
+    indicators: r.indicators.map((i) => ({
+      cell: i.cell,
+      level1: i.level1,
+      level2: i.level2,
+      level3: i.level3,
+      target: i.target,
+      actual: i.actual,
+      weight: i.weight,
+      stated: i.stated,
+      computed: i.computed ?? (i.range ? `${i.range[0]}–${i.range[1]}` : undefined),
+      explain: i.explain,
+    })),
+    findings: r.findings.map((f) => jsonFinding(f, lang)),
+    layoutIssues: form.issues.map((i) => ({ field: String(i.field), kind: i.kind, cell: i.cell, message: i.message[lang] })),
+  };
+}

@@ -1,0 +1,240 @@
+/**
+ * perf-check: checks 绩效自评表 workbooks in bulk, without Excel.
+ *
+ *   perf-check [--json] [--policy NAME|FILE] [--mapping FILE] [--write DIR] [--report FILE] [--lang zh|en] PATH...
+ *
+ * Exit status: 0 no error findings, 1 at least one error finding, 2 a file could not be read or
+ * bad usage (the other files are still checked and reported).
+ */
+import { promises as fs } from "fs";
+import path from "path";
+import { Command, CommanderError } from "commander";
+import { getPolicy, PolicyError, policyFromJson } from "../engine/policy";
+import type { Policy } from "../engine/types";
+import type { Lang } from "../i18n/strings";
+import { MappingError, parseMappingDoc, SheetMapping } from "../layout/mapping";
+import { annotatedPath, applyPlanToWorksheet, planForSheet } from "./annotate";
+import { checkWorkbook, jsonForm, JsonForm } from "./check";
+import { DEFAULT_LIMITS, loadWorkbook, ReadLimits, WorkbookReadError } from "./read";
+import { renderCsv, renderHtml, ReportFile } from "./report";
+import { SheetTooLargeError } from "./xlsx-grid";
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  isTTY: boolean;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  isTTY: !!process.stderr.isTTY,
+};
+
+interface Options {
+  json?: boolean;
+  policy?: string;
+  mapping?: string;
+  write?: string;
+  report?: string;
+  lang: string;
+}
+
+interface Input {
+  file: string;
+  /** Path relative to the folder it was found in (or its base name). */
+  rel: string;
+}
+
+class UsageError extends Error {}
+
+async function collectInputs(paths: string[]): Promise<{ inputs: Input[]; missing: string[] }> {
+  const inputs: Input[] = [];
+  const missing: string[] = [];
+  const walk = async (dir: string, root: string) => {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(full, root);
+      else if (e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) inputs.push({ file: full, rel: path.relative(root, full) });
+    }
+  };
+  for (const p of paths) {
+    let st;
+    try {
+      st = await fs.stat(p);
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    if (st.isDirectory()) await walk(p, p);
+    else inputs.push({ file: p, rel: path.basename(p) });
+  }
+  return { inputs, missing };
+}
+
+async function resolvePolicy(spec: string | undefined): Promise<Policy> {
+  if (!spec) return getPolicy();
+  let text: string | undefined;
+  try {
+    const st = await fs.stat(spec);
+    if (st.isFile()) text = await fs.readFile(spec, "utf8");
+  } catch {
+    /* not a file: a policy name */
+  }
+  if (text === undefined) return getPolicy(spec);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`策略文件不是有效 JSON / policy file is not valid JSON: ${spec}: ${(e as Error).message}`);
+  }
+  return policyFromJson(json);
+}
+
+async function resolveMapping(file: string | undefined): Promise<Map<string, SheetMapping> | undefined> {
+  if (!file) return undefined;
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch (e) {
+    throw new UsageError(`无法读取映射文件 / cannot read mapping file ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return parseMappingDoc(JSON.parse(text));
+  } catch (e) {
+    if (e instanceof SyntaxError) throw new UsageError(`映射文件不是有效 JSON / mapping file is not valid JSON: ${file}`);
+    throw e;
+  }
+}
+
+function progressBar(io: Io, total: number): { tick: (name: string) => void; stop: () => void } {
+  if (!io.isTTY || total < 2) return { tick: () => undefined, stop: () => undefined };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cliProgress = require("cli-progress") as typeof import("cli-progress");
+  const bar = new cliProgress.SingleBar(
+    { format: "{bar} {value}/{total} {file}", stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { file: "" });
+  return { tick: (file) => bar.increment(1, { file: path.basename(file) }), stop: () => bar.stop() };
+}
+
+/** Run perf-check with argv (without node and script). Resolves to the exit status. */
+export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimits = DEFAULT_LIMITS): Promise<number> {
+  const program = new Command();
+  program
+    .name("perf-check")
+    .description("检查绩效自评表工作簿 / Check 绩效自评表 (performance self-evaluation) workbooks")
+    .argument("<paths...>", ".xlsx files or folders (searched recursively)")
+    .option("--json", "print one JSON document on stdout")
+    .option("--policy <name|file>", "scoring policy: national, linear, spend-ratio, or a JSON policy file", undefined)
+    .option("--mapping <file>", "column mapping JSON (as saved by the add-in)")
+    .option("--write <dir>", "write an annotated copy of each workbook into this folder")
+    .option("--report <file>", "write a report: .html (default) or .csv")
+    .option("--lang <zh|en>", "language of messages", "zh")
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  let opts: Options;
+  let paths: string[];
+  try {
+    program.parse(argv, { from: "user" });
+    opts = program.opts<Options>();
+    paths = program.args;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  const lang: Lang = opts.lang === "en" ? "en" : "zh";
+  if (opts.lang !== "zh" && opts.lang !== "en") {
+    io.err(`perf-check: --lang 只能是 zh 或 en / --lang must be zh or en\n`);
+    return 2;
+  }
+  let policy: Policy;
+  let mappings: Map<string, SheetMapping> | undefined;
+  try {
+    policy = await resolvePolicy(opts.policy);
+    mappings = await resolveMapping(opts.mapping);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof PolicyError || e instanceof MappingError) {
+      io.err(`perf-check: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const { inputs, missing } = await collectInputs(paths);
+  const files: ReportFile[] = [];
+  let readFailure = missing.length > 0;
+  for (const m of missing) {
+    files.push({ file: m, error: lang === "zh" ? "路径不存在" : "no such file or folder", forms: [] });
+  }
+  if (inputs.length === 0 && missing.length === 0) {
+    io.err(`perf-check: 没有找到 .xlsx 文件 / no .xlsx files found in ${paths.join(", ")}\n`);
+    return 2;
+  }
+  const taken = new Set<string>();
+  const bar = opts.json ? { tick: () => undefined, stop: () => undefined } : progressBar(io, inputs.length);
+  for (const input of inputs) {
+    const entry: ReportFile = { file: input.file, forms: [] };
+    files.push(entry);
+    try {
+      const { workbook } = await loadWorkbook(input.file, limits);
+      const sheets = checkWorkbook(workbook, policy, mappings, limits.maxCells);
+      const forms: JsonForm[] = sheets.flatMap((s) => s.result.results.map((r) => jsonForm(r, lang)));
+      entry.forms = forms;
+      if (opts.write) {
+        for (const s of sheets) applyPlanToWorksheet(s.worksheet, planForSheet(s, policy, lang));
+        const out = annotatedPath(opts.write, input.rel, taken);
+        await fs.mkdir(path.dirname(out), { recursive: true });
+        await workbook.xlsx.writeFile(out);
+      }
+    } catch (e) {
+      readFailure = true;
+      if (e instanceof WorkbookReadError) entry.error = lang === "zh" ? e.zh : e.en;
+      else if (e instanceof SheetTooLargeError) entry.error = e.message;
+      else entry.error = `${lang === "zh" ? "处理失败" : "failed"}: ${(e as Error).message}`;
+    }
+    bar.tick(input.file);
+  }
+  bar.stop();
+
+  const allForms = files.flatMap((f) => f.forms);
+  const errors = allForms.reduce((s, f) => s + f.findings.filter((x) => x.severity === "error").length, 0);
+  const warnings = allForms.reduce((s, f) => s + f.findings.filter((x) => x.severity === "warning").length, 0);
+
+  if (opts.report) {
+    const csv = /\.csv$/i.test(opts.report);
+    await fs.mkdir(path.dirname(path.resolve(opts.report)), { recursive: true });
+    await fs.writeFile(opts.report, csv ? renderCsv(files, lang) : renderHtml(files, lang), "utf8");
+  }
+
+  if (opts.json) {
+    const doc = { files: files.map((f) => (f.error ? { file: f.file, error: f.error, forms: [] } : { file: f.file, forms: f.forms })) };
+    io.out(JSON.stringify(doc, null, 2) + "\n");
+  } else {
+    for (const f of files) {
+      if (f.error) {
+        io.err(`${f.file}: ${lang === "zh" ? "错误" : "error"}: ${f.error}\n`);
+        continue;
+      }
+      io.out(`${f.file}\n`);
+      for (const form of f.forms) {
+        const e = form.findings.filter((x) => x.severity === "error").length;
+        const w = form.findings.filter((x) => x.severity === "warning").length;
+        const grade = form.grade.stated ?? form.grade.computed ?? "";
+        io.out(`  ${form.sheet}!${form.range} ${form.name ?? ""}  ${lang === "zh" ? "总分" : "total"} ${form.total.stated ?? "—"}/${form.total.computed ?? "—"} ${grade}  ${e}E ${w}W\n`);
+        for (const x of form.findings) io.out(`    ${x.severity.padEnd(7)} ${x.cell.padEnd(5)} ${x.code}: ${x.message}\n`);
+      }
+    }
+    const summary =
+      lang === "zh"
+        ? `${inputs.length} 个文件，${allForms.length} 张表，${errors} 个错误，${warnings} 个警告`
+        : `${inputs.length} files, ${allForms.length} forms, ${errors} errors, ${warnings} warnings`;
+    io.out(`${summary}\n`);
+    if (opts.write) io.out(`${lang === "zh" ? "批注副本" : "Annotated copies"}: ${path.resolve(opts.write)}\n`);
+    if (opts.report) io.out(`${lang === "zh" ? "报告" : "Report"}: ${path.resolve(opts.report)}\n`);
+  }
+  if (readFailure) return 2;
+  return errors > 0 ? 1 : 0;
+}
