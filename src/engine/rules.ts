@@ -1,0 +1,336 @@
+/**
+ * The scoring rules of 财政部《项目支出绩效评价管理办法》(财预〔2020〕10号), each taking a Policy.
+ * Every number is a Decimal; each rule answers a RuleResult (value rounded by the policy,
+ * the exact figure, a short explanation) or null when it cannot be computed.
+ */
+import { Decimal, clamp, formatDecimal, roundTo, toDecimal, type DecimalLike } from "./decimal";
+import { national } from "./policy";
+import type { Achievement, GradeBand, IndicatorKind, ParsedValue, Policy, RuleResult } from "./types";
+import { compactText, numberOf, unitsCompatible } from "./value";
+
+/** An amount as a rule accepts it: Decimal, JS number, numeric text; blank is null/undefined/"". */
+export type Amount = DecimalLike | null | undefined;
+
+const ZERO = new Decimal(0);
+
+/** The amount as a Decimal, or null when blank or not a number. */
+export function amountOf(x: Amount): Decimal | null {
+  if (x === null || x === undefined) return null;
+  if (typeof x === "number") return Number.isFinite(x) ? toDecimal(x) : null;
+  if (typeof x === "string") return numberOf(x);
+  try {
+    return toDecimal(x);
+  } catch {
+    return null;
+  }
+}
+
+/** Exact figure for explanations: at most rounding.decimals + 2 places, no trailing zeros. */
+function showExact(d: Decimal, policy: Policy): string {
+  return formatDecimal(roundTo(d, policy.rounding.decimals + 2, "half-up"));
+}
+
+function showPercent(rate: Decimal, decimals: number): string {
+  return `${formatDecimal(rate.times(100), decimals)}%`;
+}
+
+function rounded(exact: Decimal, policy: Policy): Decimal {
+  return roundTo(exact, policy.rounding.decimals, policy.rounding.mode);
+}
+
+/** "= exact → value", the arrow only when rounding changed the figure. */
+function equalsPart(exact: Decimal, value: Decimal, policy: Policy): string {
+  const shown = showExact(exact, policy);
+  return new Decimal(shown).eq(value) && exact.eq(value)
+    ? `= ${formatDecimal(value)}`
+    : `= ${shown} → ${formatDecimal(value)}`;
+}
+
+function ratio(numerator: Amount, denominator: Amount): { n: Decimal; d: Decimal } | null {
+  const d = amountOf(denominator);
+  const n = amountOf(numerator);
+  if (d === null || n === null || d.isZero()) return null;
+  return { n, d };
+}
+
+/**
+ * 执行率 = 全年执行数/全年预算数 (财预〔2020〕10号). null when the budget is 0, blank or missing
+ * (or the executed amount is blank). value is the exact fraction, not rounded.
+ */
+export function execRate(budget: Amount, executed: Amount, policy: Policy = national): RuleResult | null {
+  const r = ratio(executed, budget);
+  if (!r) return null;
+  const exact = r.n.div(r.d);
+  return {
+    value: exact,
+    exact,
+    explain: `${formatDecimal(r.n)}/${formatDecimal(r.d)} = ${showPercent(exact, policy.rounding.decimals)}`,
+  };
+}
+
+/** 预算执行率得分 = 执行率 × 分值, capped at the weight, never below 0, rounded by the policy. */
+export function budgetScore(
+  rate: Decimal,
+  policy: Policy = national,
+  weight: DecimalLike = policy.weights.budget,
+): RuleResult {
+  const w = toDecimal(weight);
+  const product = rate.times(w);
+  const exact = clamp(product, ZERO, w.isNegative() ? ZERO : w);
+  const value = rounded(exact, policy);
+  const head = `${formatDecimal(w)} × ${showPercent(rate, policy.rounding.decimals)}`;
+  let explain: string;
+  if (product.gt(w)) explain = `${head} > ${formatDecimal(w)}: 满分 ${formatDecimal(value)}`;
+  else if (product.isNegative()) explain = `${head} < 0: 0`;
+  else explain = `${head} = ${formatDecimal(value)}`;
+  return { value, exact, explain };
+}
+
+export type ScoredKind = "higher" | "lower" | "equal" | "cost";
+
+export interface IndicatorInput {
+  target: ParsedValue;
+  actual: ParsedValue;
+  weight: Decimal;
+  kind?: IndicatorKind;
+  /** 二级指标 name: "成本指标" makes an "auto" indicator a cost indicator. */
+  level2?: string;
+}
+
+export type IndicatorScore =
+  | {
+      status: "scored";
+      value: Decimal;
+      exact: Decimal;
+      explain: string;
+      kind: ScoredKind;
+      /** The target is achieved, i.e. the indicator scores its full weight. */
+      met: boolean;
+    }
+  | { status: "qualitative"; achievement?: Achievement; lo: Decimal; hi: Decimal; explain: string }
+  | { status: "unreadable"; reason: { zh: string; en: string } };
+
+type Unreadable = Extract<IndicatorScore, { status: "unreadable" }>;
+
+const ACHIEVEMENT_ZH: Record<Achievement, string> = {
+  met: "达成",
+  mostly: "基本达成",
+  partial: "部分达成",
+  unmet: "未达成",
+};
+const ACHIEVEMENT_EN: Record<Achievement, string> = {
+  met: "met",
+  mostly: "mostly met",
+  partial: "partly met",
+  unmet: "not met",
+};
+
+/** The score range a qualitative achievement allows: 达成 [80%,100%], 部分达成 [60%,80%), 未达成 [0,60%) of the weight. */
+export function qualitativeBand(
+  achievement: Achievement | undefined,
+  weight: DecimalLike,
+  policy: Policy = national,
+): { lo: Decimal; hi: Decimal } {
+  const w = toDecimal(weight);
+  const b = policy.qualitativeBands;
+  const [lo, hi] =
+    achievement === "met"
+      ? b.met
+      : achievement === "mostly"
+        ? [b.partial[0], b.met[1]]
+        : achievement === "partial"
+          ? b.partial
+          : achievement === "unmet"
+            ? b.unmet
+            : [0, 1];
+  return { lo: w.times(toDecimal(lo)), hi: w.times(toDecimal(hi)) };
+}
+
+function unreadable(zh: string, en: string): Unreadable {
+  return { status: "unreadable", reason: { zh, en } };
+}
+
+function sideProblem(p: ParsedValue, zhName: string, enName: string): Unreadable | null {
+  switch (p.kind) {
+    case "blank":
+      return unreadable(`${zhName}为空`, `${enName} is blank`);
+    case "dash":
+      return unreadable(`${zhName}为“${p.text}”（不适用）`, `${enName} is "${p.text}" (not applicable)`);
+    case "error":
+      return unreadable(`${zhName}是错误值 ${p.text}`, `${enName} is the error ${p.text}`);
+    default:
+      return null;
+  }
+}
+
+function qualitative(input: IndicatorInput, policy: Policy): IndicatorScore {
+  const { target, actual } = input;
+  let achievement: Achievement | undefined = actual.kind === "text" ? actual.achievement : undefined;
+  const tText = target.kind === "text" || target.kind === "number" ? target.text : "";
+  const aText = actual.kind === "text" || actual.kind === "number" ? actual.text : "";
+  if (tText && compactText(tText) === compactText(aText)) achievement = "met";
+  const { lo, hi } = qualitativeBand(achievement, input.weight, policy);
+  const range = `${formatDecimal(lo)}–${formatDecimal(hi)}`;
+  const explain = achievement
+    ? `定性指标，${ACHIEVEMENT_ZH[achievement]}：得分应在 ${range} 之间 / qualitative, ${ACHIEVEMENT_EN[achievement]}: score between ${formatDecimal(lo)} and ${formatDecimal(hi)}`
+    : `定性指标，完成情况无法判断：得分应在 ${range} 之间 / qualitative, achievement unclear: score between ${formatDecimal(lo)} and ${formatDecimal(hi)}`;
+  return achievement
+    ? { status: "qualitative", achievement, lo, hi, explain }
+    : { status: "qualitative", lo, hi, explain };
+}
+
+function showSide(v: Decimal, percent: boolean): string {
+  return percent ? `${formatDecimal(v.times(100))}%` : formatDecimal(v);
+}
+
+/**
+ * Scores one indicator row (财预〔2020〕10号): a quantitative indicator met scores full, missed scores
+ * 完成值/指标值 × 分值; a reverse (≤) indicator over its target follows policy.reverse; cost indicators
+ * follow policy.cost; a qualitative one gets the score range of its achievement.
+ */
+export function indicatorScore(input: IndicatorInput, policy: Policy = national): IndicatorScore {
+  const { target, actual } = input;
+  let w: Decimal;
+  try {
+    w = toDecimal(input.weight);
+  } catch {
+    return unreadable("分值不是数字", "weight is not a number");
+  }
+  if (w.isNegative()) return unreadable("分值为负数", "weight is negative");
+
+  const problem = sideProblem(target, "指标值", "target") ?? sideProblem(actual, "完成值", "actual");
+  if (problem) return problem;
+
+  const requested = input.kind ?? "auto";
+  if (requested === "qualitative") return qualitative({ ...input, weight: w }, policy);
+  if (target.kind !== "number" || actual.kind !== "number") {
+    if (requested === "auto") return qualitative({ ...input, weight: w }, policy);
+    const side =
+      target.kind !== "number"
+        ? `指标值“${target.kind === "text" ? target.text : ""}”`
+        : `完成值“${actual.kind === "text" ? actual.text : ""}”`;
+    const sideEn = target.kind !== "number" ? "target" : "actual";
+    return unreadable(
+      `${side}不是数字，无法按 ${requested} 评分`,
+      `${sideEn} is not a number; cannot score as ${requested}`,
+    );
+  }
+
+  if (!unitsCompatible(target.unit, actual.unit)) {
+    return unreadable(
+      `单位不一致：指标值“${target.unit}”，完成值“${actual.unit}”`,
+      `units differ: target "${target.unit}", actual "${actual.unit}"`,
+    );
+  }
+
+  let t = target.value;
+  let a = actual.value;
+  let tPercent = target.percent;
+  let aPercent = actual.percent;
+  let note = "";
+  if (target.percent && !actual.percent && a.gt(1)) {
+    a = a.div(100);
+    aPercent = true;
+    note = "（完成值按百分数读）";
+  } else if (!target.percent && actual.percent && t.gt(1)) {
+    t = t.div(100);
+    tPercent = true;
+    note = "（指标值按百分数读）";
+  }
+
+  let kind: ScoredKind;
+  if (requested !== "auto") kind = requested;
+  else if (input.level2 && input.level2.includes("成本")) kind = "cost";
+  else if (target.op === "<=" || target.op === "<") kind = "lower";
+  else if (target.op === "=") kind = "equal";
+  else kind = "higher";
+
+  const W = formatDecimal(w);
+  const aS = showSide(a, aPercent || tPercent);
+  const tS = showSide(t, tPercent || aPercent);
+  const full = (rel: string): IndicatorScore => {
+    const value = rounded(w, policy);
+    return { status: "scored", value, exact: w, explain: `完成值 ${rel} 指标值: 满分 ${W}${note}`, kind, met: true };
+  };
+  const partial = (exact: Decimal, formula: string): IndicatorScore => {
+    const e = clamp(exact, ZERO, w);
+    const value = rounded(e, policy);
+    return {
+      status: "scored",
+      value,
+      exact: e,
+      explain: `${formula} ${equalsPart(e, value, policy)}${note}`,
+      kind,
+      met: false,
+    };
+  };
+  const higher = (): IndicatorScore => {
+    if (a.gte(t)) return full("≥");
+    if (t.lte(0)) return partial(ZERO, `${W} × 0`);
+    return partial(w.times(a).div(t), `${W} × ${aS}/${tS}`);
+  };
+  const lower = (): IndicatorScore => {
+    if (a.lte(t)) return full("≤");
+    if (t.lte(0)) return partial(ZERO, `${W} × 0`);
+    if (policy.reverse === "inverse") return partial(w.times(t).div(a), `${W} × ${tS}/${aS}`);
+    const loss = a.minus(t).div(t);
+    return partial(w.times(Decimal.max(ZERO, new Decimal(1).minus(loss))), `${W} × (1 − (${aS}−${tS})/${tS})`);
+  };
+
+  switch (kind) {
+    case "higher":
+      return higher();
+    case "lower":
+      return lower();
+    case "equal":
+      if (a.eq(t)) return full("=");
+      return a.lt(t) ? higher() : lower();
+    case "cost":
+      if (policy.cost === "as-reverse") return lower();
+      if (a.gte(t)) return full("≥");
+      if (t.lte(0)) return partial(ZERO, `${W} × 0`);
+      return partial(w.times(a).div(t), `${W} × ${aS}/${tS}`);
+  }
+}
+
+/** Exact sum. */
+export function sumExact(values: Decimal[]): Decimal {
+  return values.reduce((s, v) => s.plus(v), new Decimal(0));
+}
+
+/** Grade band of a total: 优 ≥90, 良 ≥80, 中 ≥60, 差 below (policy.grades, highest first). */
+export function grade(total: Decimal, policy: Policy = national): GradeBand {
+  for (const band of policy.grades) {
+    if (total.gte(toDecimal(band.min))) return band;
+  }
+  return policy.grades[policy.grades.length - 1];
+}
+
+function rateResult(n: Decimal, d: Decimal, formula: string, policy: Policy): RuleResult {
+  const exact = n.div(d);
+  return { value: exact, exact, explain: `${formula} = ${showPercent(exact, policy.rounding.decimals)}` };
+}
+
+/** 结转结余率 = 结转结余/调整后预算 (部门整体绩效). null on a zero or blank budget. */
+export function carryoverRate(carryover: Amount, budget: Amount, policy: Policy = national): RuleResult | null {
+  const r = ratio(carryover, budget);
+  return r ? rateResult(r.n, r.d, `${formatDecimal(r.n)}/${formatDecimal(r.d)}`, policy) : null;
+}
+
+/** 预决算差异率 = (实际支出 − 年初预算)/年初预算; negative when under budget. null on a zero or blank budget. */
+export function budgetVariance(actual: Amount, initialBudget: Amount, policy: Policy = national): RuleResult | null {
+  const r = ratio(actual, initialBudget);
+  if (!r) return null;
+  return rateResult(
+    r.n.minus(r.d),
+    r.d,
+    `(${formatDecimal(r.n)} − ${formatDecimal(r.d)})/${formatDecimal(r.d)}`,
+    policy,
+  );
+}
+
+/** 固定资产利用率 = 实际在用固定资产/固定资产原值. null on a zero or blank total. */
+export function assetUse(inUse: Amount, total: Amount, policy: Policy = national): RuleResult | null {
+  const r = ratio(inUse, total);
+  return r ? rateResult(r.n, r.d, `${formatDecimal(r.n)}/${formatDecimal(r.d)}`, policy) : null;
+}

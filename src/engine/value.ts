@@ -1,0 +1,270 @@
+/**
+ * Reading what accountants type: "≥90%", "不超过9万元", "700 余人次", "21.84 万 元",
+ * "—", "#DIV/0!", "显著". Never throws and never guesses silently: a number embedded in
+ * longer prose is text, not a number.
+ */
+import { Decimal, formatDecimal, parseNumFmt, printedDecimals as printedDecimalsOf, toDecimal } from "./decimal";
+import type { Achievement, CellValue, Operator, ParsedValue } from "./types";
+
+type NumberValue = Extract<ParsedValue, { kind: "number" }>;
+
+/** Longest first. */
+const OPERATORS: [string, Operator][] = (
+  [
+    [">=", ">="],
+    ["=>", ">="],
+    ["<=", "<="],
+    ["=<", "<="],
+    ["≥", ">="],
+    ["≤", "<="],
+    [">", ">"],
+    ["<", "<"],
+    ["=", "="],
+    ["大于或等于", ">="],
+    ["大于等于", ">="],
+    ["小于或等于", "<="],
+    ["小于等于", "<="],
+    ["不低于", ">="],
+    ["不少于", ">="],
+    ["不小于", ">="],
+    ["至少", ">="],
+    ["达到", ">="],
+    ["高于", ">"],
+    ["大于", ">"],
+    ["多于", ">"],
+    ["超过", ">"],
+    ["不高于", "<="],
+    ["不超过", "<="],
+    ["不超出", "<="],
+    ["不多于", "<="],
+    ["不大于", "<="],
+    ["至多", "<="],
+    ["低于", "<"],
+    ["小于", "<"],
+    ["少于", "<"],
+    ["等于", "="],
+  ] as [string, Operator][]
+).sort((a, b) => b[0].length - a[0].length);
+
+const APPROX_PREFIXES = ["约", "≈", "大约"];
+const TIME_UNITS = new Set(["小时", "分钟", "秒", "天", "日", "个工作日", "工作日", "周", "个月", "月", "年"]);
+const ERROR_TEXT =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!|TIMEOUT!)$/i;
+const DASH_TEXT = /^(?:[-—–―‐‑‒－/／\\]+|无|不适用)$/;
+const NUMBER_AT_START = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|^[+-]?\.\d+/;
+/** Letters (CJK included), %, parentheses, "/", area/volume marks; nothing else. */
+const UNIT_CHARS = /^[\p{L}%()/㎡²³·]*$/u;
+const MAX_UNIT_LENGTH = 6;
+
+/** Full-width and compatibility forms folded (NFKC), ≧≦ and the minus sign mapped, ㎡/²/³ kept. */
+export function normalizeText(s: string): string {
+  return s
+    .replace(/[㎡²³]/g, (c) => ({ "㎡": "\uE000", "²": "\uE001", "³": "\uE002" })[c] ?? c)
+    .normalize("NFKC")
+    .replace(/[\uE000-\uE002]/g, (c) => ({ "\uE000": "㎡", "\uE001": "²", "\uE002": "³" })[c] ?? c)
+    .replace(/[≧⩾]/g, "≥")
+    .replace(/[≦⩽]/g, "≤")
+    .replace(/[−﹣]/g, "-")
+    .replace(/[\s\u00a0\u200b\ufeff]+/g, " ")
+    .trim();
+}
+
+/** Text with all whitespace removed, for comparing what two cells say. */
+export function compactText(s: string): string {
+  return normalizeText(s).replace(/\s+/g, "");
+}
+
+const UNMET = ["未达成", "未完成", "未达到", "未实现", "未能", "不符合", "没有完成", "没有达到"];
+const PARTIAL = ["部分达成", "部分完成", "部分实现", "部分达到"];
+const MOSTLY = ["基本达成", "基本完成", "基本实现", "基本达到", "基本符合"];
+const MET = [
+  "目标达成",
+  "达成",
+  "已完成",
+  "完成",
+  "符合",
+  "显著",
+  "得到提升",
+  "有所提升",
+  "长期",
+  "全年",
+  "良好",
+  "按时",
+  "及时",
+  "达到",
+  "实现",
+  "达标",
+  "满意",
+];
+
+/** Classifies a qualitative actual text ("显著" → met, "基本达成" → mostly); unknown → undefined. */
+export function classifyAchievement(text: string): Achievement | undefined {
+  const t = compactText(text);
+  if (!t) return undefined;
+  if (t === "否" || t === "不是") return "unmet";
+  if (t === "是") return "met";
+  if (UNMET.some((w) => t.includes(w))) return "unmet";
+  if (PARTIAL.some((w) => t.includes(w))) return "partial";
+  if (MOSTLY.some((w) => t.includes(w))) return "mostly";
+  if (MET.some((w) => t.includes(w))) return "met";
+  return undefined;
+}
+
+function textValue(text: string): ParsedValue {
+  const achievement = classifyAchievement(text);
+  return achievement ? { kind: "text", text, achievement } : { kind: "text", text };
+}
+
+/** Tries to read a string as "[op] number [%] [余] [unit] [以上|以下|以内]". Undefined when it is not one. */
+function parseNumberText(original: string, t: string): NumberValue | undefined {
+  let rest = t;
+  let op: Operator = "none";
+  let approx = false;
+
+  for (const p of APPROX_PREFIXES) {
+    if (rest.startsWith(p)) {
+      approx = true;
+      rest = rest.slice(p.length).trimStart();
+      break;
+    }
+  }
+  for (const [word, o] of OPERATORS) {
+    if (rest.startsWith(word)) {
+      op = o;
+      rest = rest.slice(word.length).trimStart();
+      break;
+    }
+  }
+  const m = NUMBER_AT_START.exec(rest);
+  if (!m) return undefined;
+  const figure = m[0].replace(/,/g, "");
+  rest = rest.slice(m[0].length);
+
+  let tail = rest.replace(/\s+/g, "");
+  let percent = false;
+  if (tail.startsWith("%")) {
+    percent = true;
+    tail = tail.slice(1);
+  }
+  for (const w of ["多余", "余", "多"]) {
+    if (tail.startsWith(w)) {
+      approx = true;
+      tail = tail.slice(w.length);
+      break;
+    }
+  }
+  const suffixes: [string, Operator | "approx"][] = [
+    ["及以上", ">="],
+    ["或以上", ">="],
+    ["以上", ">="],
+    ["及以下", "<="],
+    ["或以下", "<="],
+    ["以下", "<="],
+    ["以内", "<="],
+    ["之内", "<="],
+    ["左右", "approx"],
+  ];
+  for (const [w, o] of suffixes) {
+    if (tail.endsWith(w)) {
+      tail = tail.slice(0, tail.length - w.length);
+      approx = true;
+      if (o !== "approx" && op === "none") op = o;
+      break;
+    }
+  }
+  if (tail.endsWith("内") && TIME_UNITS.has(tail.slice(0, -1))) {
+    tail = tail.slice(0, -1);
+    if (op === "none") op = "<=";
+    approx = true;
+  }
+  if (tail.length > MAX_UNIT_LENGTH || !UNIT_CHARS.test(tail)) return undefined;
+  if (!percent && tail.startsWith("%")) return undefined;
+
+  let value: Decimal;
+  try {
+    value = toDecimal(figure);
+  } catch {
+    return undefined;
+  }
+  const dot = figure.indexOf(".");
+  const printedDecimals = dot >= 0 ? figure.length - dot - 1 : 0;
+  if (percent) value = value.div(100);
+  return { kind: "number", op, value, unit: tail, percent, approx, printedDecimals, text: original };
+}
+
+function readNumber(n: number, numFmt?: string): ParsedValue {
+  if (!Number.isFinite(n)) return { kind: "error", text: String(n) };
+  const spec = parseNumFmt(numFmt);
+  const value = toDecimal(n);
+  const printedDecimals = printedDecimalsOf(n, numFmt);
+  const figure = formatDecimal(spec.percent ? value.times(100) : value, printedDecimals);
+  return {
+    kind: "number",
+    op: "none",
+    value,
+    unit: "",
+    percent: spec.percent,
+    approx: false,
+    printedDecimals,
+    text: spec.percent ? `${figure}%` : figure,
+  };
+}
+
+/**
+ * What a cell holds, read the way an accountant typed it. Never throws.
+ * A number cell with a percent format is a percent (value as stored, the fraction).
+ */
+export function readValue(raw: CellValue | undefined, numFmt?: string): ParsedValue {
+  if (raw === null || raw === undefined) return { kind: "blank" };
+  if (typeof raw === "number") return readNumber(raw, numFmt);
+  if (typeof raw === "boolean") return { kind: "text", text: raw ? "TRUE" : "FALSE" };
+  if (typeof raw !== "string") return { kind: "text", text: String(raw) };
+  const t = normalizeText(raw);
+  if (!t) return { kind: "blank" };
+  const text = raw.trim();
+  if (ERROR_TEXT.test(t)) return { kind: "error", text: t };
+  if (DASH_TEXT.test(t.replace(/\s+/g, ""))) return { kind: "dash", text };
+  return parseNumberText(text, t) ?? textValue(text);
+}
+
+const OP_TEXT: Record<Operator, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", none: "" };
+
+/** Shows a parsed value so that readValue reads it back to the same op/value/unit/percent. */
+export function formatValue(p: ParsedValue): string {
+  switch (p.kind) {
+    case "blank":
+      return "";
+    case "dash":
+    case "text":
+    case "error":
+      return p.text;
+    case "number": {
+      const shown = p.percent ? p.value.times(100) : p.value;
+      const figure =
+        p.printedDecimals > shown.decimalPlaces() ? formatDecimal(shown, p.printedDecimals) : formatDecimal(shown);
+      const approx = p.approx && p.op === "none" ? "余" : "";
+      return `${OP_TEXT[p.op]}${figure}${p.percent ? "%" : ""}${approx}${p.unit}`;
+    }
+  }
+}
+
+/** The number inside a cell (a percent as its fraction), or null when it holds none. */
+export function numberOf(raw: CellValue | undefined, numFmt?: string): Decimal | null {
+  const p = readValue(raw, numFmt);
+  return p.kind === "number" ? p.value : null;
+}
+
+/** Whether two units name the same thing closely enough to compare the numbers. */
+export function unitsCompatible(a: string, b: string): boolean {
+  const x = compactText(a);
+  const y = compactText(b);
+  if (x === y || x === "" || y === "") return true;
+  if (x.startsWith(y) || y.startsWith(x)) return true;
+  // "人次" vs "次", "户次" vs "次": a counting noun before the same measure word.
+  const [long, short] = x.length > y.length ? [x, y] : [y, x];
+  if (long.endsWith(short)) {
+    const extra = long.slice(0, long.length - short.length);
+    return ["人", "户", "家", "个"].includes(extra);
+  }
+  return false;
+}
