@@ -359,7 +359,7 @@ function checkIndicator(ind: IndicatorRow, policy: Policy, out: Collector): { re
       actual.kind === "number" &&
       r?.status === "scored" &&
       r.kind === "higher" &&
-      target.value.isPositive() &&
+      target.value.gt(0) &&
       target.percent === actual.percent &&
       actual.value.gte(target.value.times(policy.overshootRatio))
     ) {

@@ -135,8 +135,10 @@ function classifyRow(grid: Grid, row: number): HeaderKind | undefined {
   let funds = 0;
   let subLevels = 0;
   for (let c = left; c <= right; c++) {
+    const v = grid.raw(row, c);
+    if (typeof v !== "string" || v.length > 40) continue;
     if (grid.mergeAt(row, c)) continue;
-    const t = grid.text(row, c);
+    const t = v.trim();
     if (!t || t.length > 24) continue;
     const n = norm(t);
     if (/^[一二三四]级指标$/.test(n)) subLevels++;
@@ -172,9 +174,11 @@ function field(grid: Grid, row: number, col: number | undefined, confidence: num
 /** A label cell in columns [from, to] of a row, matching `re`. */
 function findLabel(grid: Grid, row: number, from: number, to: number, re: RegExp): number | undefined {
   for (let c = from; c <= to; c++) {
+    const v = grid.value(row, c);
+    if (typeof v !== "string" || v.length > 60) continue;
     const m = grid.mergeAt(row, c);
     if (m && m.top !== row) continue;
-    if (re.test(norm(grid.text(row, c)))) return m ? m.left : c;
+    if (re.test(norm(v.trim()))) return m ? m.left : c;
   }
   return undefined;
 }
@@ -190,11 +194,12 @@ function boundingBox(grid: Grid, top: number, bottom: number): RangeBox {
       if (c > right) right = c;
     }
   }
-  for (const m of grid.merges) {
-    if (m.top < top || m.top > bottom) continue;
-    if (grid.isBlank(m.top, m.left)) continue;
-    if (m.left < left) left = m.left;
-    if (m.right > right) right = m.right;
+  for (let r = top; r <= bottom; r++) {
+    for (const m of grid.mergesStartingAt(r)) {
+      if (grid.isBlank(m.top, m.left)) continue;
+      if (m.left < left) left = m.left;
+      if (m.right > right) right = m.right;
+    }
   }
   if (!Number.isFinite(left)) return { top, bottom, left: grid.left, right: grid.left };
   return { top, bottom, left, right };
@@ -284,6 +289,8 @@ function parseFunds(
 }
 
 interface ProjectBounds {
+  /** Rows that start something else (a header of any kind, a form title): a table ends there. */
+  stops: Set<number>;
   top: number;
   fundsRow?: number;
   headerRow: number;
@@ -359,7 +366,7 @@ function parseProject(grid: Grid, b: ProjectBounds, mapping?: MappingForm): Proj
       break;
     }
     if (rowIsBlank(grid, r, tableFrom, tableTo)) break;
-    if (findLabel(grid, r, left, right, FORM_TITLE) !== undefined || classifyRow(grid, r) !== undefined) break;
+    if (b.stops.has(r)) break;
     const l3 = cols.level3 !== undefined ? grid.text(r, cols.level3) : "";
     const weightV = cols.weight !== undefined ? grid.raw(r, cols.weight) : null;
     const targetBlank = cols.target === undefined || grid.isBlank(r, cols.target);
@@ -496,7 +503,7 @@ function findGrade(grid: Grid, from: number, to: number, left: number, right: nu
   return undefined;
 }
 
-function parseScoreTable(grid: Grid, headerRow: number, top: number, limit: number): ScoreTableForm {
+function parseScoreTable(grid: Grid, headerRow: number, top: number, limit: number, stops: Set<number>): ScoreTableForm {
   const issues: LayoutIssue[] = [];
   const left = grid.left;
   const right = Math.min(grid.right, grid.left + MAX_HEADER_COLS);
@@ -550,7 +557,7 @@ function parseScoreTable(grid: Grid, headerRow: number, top: number, limit: numb
       break;
     }
     if (rowIsBlank(grid, r, left, right)) break;
-    if (classifyRow(grid, r) !== undefined || findLabel(grid, r, left, right, FORM_TITLE) !== undefined) break;
+    if (stops.has(r)) break;
     const levels: ScoreLevel[] = levelColumns.map((lc, i) => {
       const m = grid.mergeAt(r, lc.name);
       const ownText = m ? "" : grid.text(r, lc.name);
@@ -622,9 +629,16 @@ function formTop(grid: Grid, row: number, floor: number): number {
  */
 export function detectForms(grid: Grid, mapping?: SheetMapping): FormModel[] {
   const headers: HeaderRow[] = [];
+  const stops = new Set<number>();
+  const titleTo = Math.min(grid.right, grid.left + MAX_HEADER_COLS);
   for (let r = grid.top; r <= grid.bottom; r++) {
     const k = classifyRow(grid, r);
-    if (k) headers.push({ kind: k, row: r });
+    if (k) {
+      headers.push({ kind: k, row: r });
+      stops.add(r);
+    } else if (findLabel(grid, r, grid.left, titleTo, FORM_TITLE) !== undefined) {
+      stops.add(r);
+    }
   }
   const forms: FormModel[] = [];
   let floor = grid.top;
@@ -642,12 +656,12 @@ export function detectForms(grid: Grid, mapping?: SheetMapping): FormModel[] {
       const anchor = pendingFunds ?? h.row;
       const top = formTop(grid, anchor, floor);
       const mf = mapping?.forms.find((f) => f.headerRow === h.row || (f.top <= h.row && h.row <= f.bottom));
-      const form = parseProject(grid, { top, fundsRow: pendingFunds, headerRow: h.row, limit }, mf);
+      const form = parseProject(grid, { stops, top, fundsRow: pendingFunds, headerRow: h.row, limit }, mf);
       forms.push(form);
       floor = form.range.bottom + 1;
     } else {
       const top = formTop(grid, h.row, floor);
-      const form = parseScoreTable(grid, h.row, top, limit);
+      const form = parseScoreTable(grid, h.row, top, limit, stops);
       forms.push(form);
       floor = form.range.bottom + 1;
     }

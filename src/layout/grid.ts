@@ -63,6 +63,7 @@ export class Grid {
   private readonly numFmts?: (string | null | undefined)[][];
   /** Key row*MAXC+col of a merged non-master cell → its merge area. */
   private readonly mergeOf = new Map<number, RangeBox>();
+  private readonly mergesByTop = new Map<number, RangeBox[]>();
 
   constructor(init: GridInit) {
     this.sheet = init.sheet;
@@ -79,6 +80,9 @@ export class Grid {
       (m) => m.bottom >= m.top && m.right >= m.left && m.top >= 0 && m.left >= 0,
     );
     for (const m of this.merges) {
+      const list = this.mergesByTop.get(m.top);
+      if (list) list.push(m);
+      else this.mergesByTop.set(m.top, [m]);
       // Only record cells that lie in the grid; huge bogus merges cost nothing beyond it.
       const r0 = Math.max(m.top, this.top);
       const r1 = Math.min(m.bottom, this.bottom);
@@ -131,6 +135,11 @@ export class Grid {
     const below = this.mergeOf.get(this.key(row + 1, col));
     if (below && below.top === row && below.left === col) return below;
     return undefined;
+  }
+
+  /** Merge areas whose top row is `row`. */
+  mergesStartingAt(row: number): readonly RangeBox[] {
+    return this.mergesByTop.get(row) ?? [];
   }
 
   formula(row: number, col: number): string | undefined {

@@ -3,13 +3,21 @@
  * Pure data and matching helpers.
  */
 
-/** Remove all white space (incl. full-width and line breaks) and unify brackets/colons. */
+const NORM_CACHE = new Map<string, string>();
+const CACHE_LIMIT = 20000;
+
+/** Remove all white space (incl. full-width and line breaks) and unify brackets/colons. Memoized: templates repeat their labels. */
 export function norm(s: string): string {
-  return s
+  const hit = NORM_CACHE.get(s);
+  if (hit !== undefined) return hit;
+  const n = s
     .replace(/[\s\u3000\u00a0]+/g, "")
     .replace(/（/g, "(")
     .replace(/）/g, ")")
     .replace(/：/g, ":");
+  if (NORM_CACHE.size >= CACHE_LIMIT) NORM_CACHE.clear();
+  NORM_CACHE.set(s, n);
+  return n;
 }
 
 export type IndicatorColumn = "level1" | "level2" | "level3" | "target" | "actual" | "weight" | "score" | "reason";
@@ -57,8 +65,23 @@ export const FUNDS_TOTAL_LABELS = /^(年度资金总额|年度总金额|资金�
 export const FUNDS_PART_LABELS = /^(其中|上年结转|其他资金|财政拨款|当年财政拨款)/;
 
 /** How well a header text names a column: 1 exact synonym, 0.9 synonym inside, 0 none. */
+const MATCH_CACHE = new WeakMap<string[], Map<string, number>>();
+
 export function headerMatch(text: string, synonyms: string[]): number {
-  const t = norm(text);
+  let cache = MATCH_CACHE.get(synonyms);
+  if (!cache) {
+    cache = new Map();
+    MATCH_CACHE.set(synonyms, cache);
+  }
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const score = matchScore(norm(text), synonyms);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, score);
+  return score;
+}
+
+function matchScore(t: string, synonyms: string[]): number {
   if (!t) return 0;
   for (const s of synonyms) if (t === s) return 1;
   for (const s of synonyms) if (s.length >= 2 && t.includes(s)) return 0.9;
