@@ -62,6 +62,7 @@ function shown(raw: unknown): string {
 
 /** A required number: blank → na; dash → na (deliberately not applicable); anything else not a number → value. */
 function amount(raw: Raw, zh: string, en: string): Decimal | PerfError {
+  if (typeof raw === "number" && Number.isFinite(raw)) return new Decimal(String(raw));
   if (isBlank(raw)) return err("na", `${zh}为空`, `${en} is blank`);
   if (typeof raw === "boolean")
     return err("value", `${zh}“${shown(raw)}”不是数字`, `${en} "${shown(raw)}" is not a number`);

@@ -18,10 +18,52 @@ export function amountOf(x: Amount): Decimal | null {
   if (x === null || x === undefined) return null;
   if (typeof x === "number") return Number.isFinite(x) ? toDecimal(x) : null;
   if (typeof x === "string") return numberOf(x);
+  if (x instanceof Decimal) return x.isFinite() ? x : null;
   try {
     return toDecimal(x);
   } catch {
     return null;
+  }
+}
+
+/**
+ * `explain` computed on first read: the PERF functions and the checks need it rarely, and
+ * formatting decimals costs more than the arithmetic. A prototype getter keeps objects fast.
+ */
+class Explained {
+  private text?: string;
+  constructor(private readonly make: () => string) {}
+  get explain(): string {
+    return (this.text ??= this.make());
+  }
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(this)) if (k !== "make" && k !== "text") out[k] = v;
+    out.explain = this.explain;
+    return out;
+  }
+}
+
+class RuleValue extends Explained implements RuleResult {
+  constructor(
+    readonly value: Decimal,
+    readonly exact: Decimal,
+    make: () => string,
+  ) {
+    super(make);
+  }
+}
+
+class ScoredValue extends Explained {
+  readonly status = "scored" as const;
+  constructor(
+    readonly value: Decimal,
+    readonly exact: Decimal,
+    readonly kind: ScoredKind,
+    readonly met: boolean,
+    make: () => string,
+  ) {
+    super(make);
   }
 }
 
@@ -61,11 +103,7 @@ export function execRate(budget: Amount, executed: Amount, policy: Policy = nati
   const r = ratio(executed, budget);
   if (!r) return null;
   const exact = r.n.div(r.d);
-  return {
-    value: exact,
-    exact,
-    explain: `${formatDecimal(r.n)}/${formatDecimal(r.d)} = ${showPercent(exact, policy.rounding.decimals)}`,
-  };
+  return new RuleValue(exact, exact, () => `${formatDecimal(r.n)}/${formatDecimal(r.d)} = ${showPercent(exact, policy.rounding.decimals)}`);
 }
 
 /** 预算执行率得分 = 执行率 × 分值, capped at the weight, never below 0, rounded by the policy. */
@@ -78,12 +116,12 @@ export function budgetScore(
   const product = rate.times(w);
   const exact = clamp(product, ZERO, w.isNegative() ? ZERO : w);
   const value = rounded(exact, policy);
-  const head = `${formatDecimal(w)} × ${showPercent(rate, policy.rounding.decimals)}`;
-  let explain: string;
-  if (product.gt(w)) explain = `${head} > ${formatDecimal(w)}: 满分 ${formatDecimal(value)}`;
-  else if (product.isNegative()) explain = `${head} < 0: 0`;
-  else explain = `${head} = ${formatDecimal(value)}`;
-  return { value, exact, explain };
+  return new RuleValue(value, exact, () => {
+    const head = `${formatDecimal(w)} × ${showPercent(rate, policy.rounding.decimals)}`;
+    if (product.gt(w)) return `${head} > ${formatDecimal(w)}: 满分 ${formatDecimal(value)}`;
+    if (product.isNegative()) return `${head} < 0: 0`;
+    return `${head} = ${formatDecimal(value)}`;
+  });
 }
 
 export type ScoredKind = "higher" | "lower" | "equal" | "cost";
@@ -245,36 +283,29 @@ export function indicatorScore(input: IndicatorInput, policy: Policy = national)
   else if (target.op === "=") kind = "equal";
   else kind = "higher";
 
-  const W = formatDecimal(w);
-  const aS = showSide(a, aPercent || tPercent);
-  const tS = showSide(t, tPercent || aPercent);
+  const W = () => formatDecimal(w);
+  const aS = () => showSide(a, aPercent || tPercent);
+  const tS = () => showSide(t, tPercent || aPercent);
   const full = (rel: string): IndicatorScore => {
     const value = rounded(w, policy);
-    return { status: "scored", value, exact: w, explain: `完成值 ${rel} 指标值: 满分 ${W}${note}`, kind, met: true };
+    return new ScoredValue(value, w, kind, true, () => `完成值 ${rel} 指标值: 满分 ${W()}${note}`);
   };
-  const partial = (exact: Decimal, formula: string): IndicatorScore => {
+  const partial = (exact: Decimal, formula: () => string): IndicatorScore => {
     const e = clamp(exact, ZERO, w);
     const value = rounded(e, policy);
-    return {
-      status: "scored",
-      value,
-      exact: e,
-      explain: `${formula} ${equalsPart(e, value, policy)}${note}`,
-      kind,
-      met: false,
-    };
+    return new ScoredValue(value, e, kind, false, () => `${formula()} ${equalsPart(e, value, policy)}${note}`);
   };
   const higher = (): IndicatorScore => {
     if (a.gte(t)) return full("≥");
-    if (t.lte(0)) return partial(ZERO, `${W} × 0`);
-    return partial(w.times(a).div(t), `${W} × ${aS}/${tS}`);
+    if (t.lte(0)) return partial(ZERO, () => `${W()} × 0`);
+    return partial(w.times(a).div(t), () => `${W()} × ${aS()}/${tS()}`);
   };
   const lower = (): IndicatorScore => {
     if (a.lte(t)) return full("≤");
-    if (t.lte(0)) return partial(ZERO, `${W} × 0`);
-    if (policy.reverse === "inverse") return partial(w.times(t).div(a), `${W} × ${tS}/${aS}`);
+    if (t.lte(0)) return partial(ZERO, () => `${W()} × 0`);
+    if (policy.reverse === "inverse") return partial(w.times(t).div(a), () => `${W()} × ${tS()}/${aS()}`);
     const loss = a.minus(t).div(t);
-    return partial(w.times(Decimal.max(ZERO, new Decimal(1).minus(loss))), `${W} × (1 − (${aS}−${tS})/${tS})`);
+    return partial(w.times(Decimal.max(ZERO, new Decimal(1).minus(loss))), () => `${W()} × (1 − (${aS()}−${tS()})/${tS()})`);
   };
 
   switch (kind) {
@@ -288,8 +319,8 @@ export function indicatorScore(input: IndicatorInput, policy: Policy = national)
     case "cost":
       if (policy.cost === "as-reverse") return lower();
       if (a.gte(t)) return full("≥");
-      if (t.lte(0)) return partial(ZERO, `${W} × 0`);
-      return partial(w.times(a).div(t), `${W} × ${aS}/${tS}`);
+      if (t.lte(0)) return partial(ZERO, () => `${W()} × 0`);
+      return partial(w.times(a).div(t), () => `${W()} × ${aS()}/${tS()}`);
   }
 }
 

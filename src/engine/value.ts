@@ -219,6 +219,19 @@ export function readValue(raw: CellValue | undefined, numFmt?: string): ParsedVa
   if (typeof raw === "number") return readNumber(raw, numFmt);
   if (typeof raw === "boolean") return { kind: "text", text: raw ? "TRUE" : "FALSE" };
   if (typeof raw !== "string") return { kind: "text", text: String(raw) };
+  const hit = TEXT_CACHE.get(raw);
+  if (hit) return hit;
+  const parsed = readText(raw);
+  if (TEXT_CACHE.size >= TEXT_CACHE_LIMIT) TEXT_CACHE.clear();
+  TEXT_CACHE.set(raw, parsed);
+  return parsed;
+}
+
+/** Parsed texts, memoized: forms repeat the same targets ("≥90%", "全年") row after row. A ParsedValue is never mutated. */
+const TEXT_CACHE = new Map<string, ParsedValue>();
+const TEXT_CACHE_LIMIT = 50000;
+
+function readText(raw: string): ParsedValue {
   const t = normalizeText(raw);
   if (!t) return { kind: "blank" };
   const text = raw.trim();
