@@ -1,0 +1,229 @@
+/**
+ * npm run bench: one table of ratios measured in one run on this machine.
+ * Not a test: it prints figures (and marks each against its target); README quotes them.
+ */
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import zlib from "zlib";
+import ExcelJS from "exceljs";
+import { main } from "../src/cli/main";
+import * as perf from "../src/engine/perf";
+import { getPolicy } from "../src/engine/policy";
+import { analyzeGrid } from "../src/layout/analyze";
+import { Grid } from "../src/layout/grid";
+import type { CellValue } from "../src/engine/types";
+import type { RangeBox } from "../src/engine/model";
+import { FormTemplate, stackedWorkbook, templatesFrom } from "./lib/stack-forms";
+import { syncCounts } from "./lib/sync-counts";
+
+const ROOT = path.resolve(__dirname, "..");
+const SAMPLES = path.join(ROOT, "samples");
+
+interface Row {
+  metric: string;
+  value: string;
+  target: string;
+  ok?: boolean;
+}
+
+const rows: Row[] = [];
+const sink = { out: () => undefined, err: () => undefined, isTTY: false };
+
+function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const t0 = now();
+  await fn();
+  return now() - t0;
+}
+
+/** Median of n alternating runs of a and b, so both see the same machine state. */
+async function paired(n: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number, number]> {
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < n; i++) {
+    ta.push(await time(a));
+    tb.push(await time(b));
+  }
+  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  return [med(ta), med(tb)];
+}
+
+function gridOf(templates: FormTemplate[], forms: number): Grid {
+  const values: CellValue[][] = [];
+  const numFmts: (string | undefined)[][] = [];
+  const merges: RangeBox[] = [];
+  let top = 0;
+  for (let f = 0; f < forms; f++) {
+    const t = templates[f % templates.length];
+    t.rows.forEach((row, r) => {
+      values[top + r] = (row ?? []).map((c) => (c ? c.value : null));
+      numFmts[top + r] = (row ?? []).map((c) => c?.numFmt);
+    });
+    for (const m of t.merges) merges.push({ top: m.top + top, bottom: m.bottom + top, left: m.left, right: m.right });
+    top += t.height + 2;
+  }
+  for (let i = 0; i < top; i++) if (!values[i]) values[i] = [];
+  return new Grid({ sheet: "bench", values, numFmts, merges });
+}
+
+async function benchFiles(templates: FormTemplate[], tmp: string): Promise<void> {
+  // 1. One workbook of 300 forms (30 sheets × 10 forms) vs loading it with exceljs alone.
+  const big = path.join(tmp, "stacked-300.xlsx");
+  await stackedWorkbook(templates, 30, 10).xlsx.writeFile(big);
+  const [check, load] = await paired(
+    5,
+    () => main(["--json", big], sink),
+    async () => new ExcelJS.Workbook().xlsx.load(await fs.readFile(big)),
+  );
+  const r1 = check / load;
+  rows.push({ metric: "1. perf-check / exceljs load, 300 forms in one file", value: `${r1.toFixed(2)} (${check.toFixed(0)} ms vs ${load.toFixed(0)} ms)`, target: "≤ 1.3", ok: r1 <= 1.3 });
+
+  // 2. 1,000 one-form files in a folder.
+  const dir = path.join(tmp, "many");
+  await fs.mkdir(dir, { recursive: true });
+  const singles: Buffer[] = [];
+  for (const t of templates) singles.push(Buffer.from(await stackedWorkbook([t], 1, 1).xlsx.writeBuffer()));
+  const files: string[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const f = path.join(dir, `表${String(i).padStart(4, "0")}.xlsx`);
+    await fs.writeFile(f, singles[i % singles.length]);
+    files.push(f);
+  }
+  const [checkMany, loadMany] = await paired(
+    1,
+    () => main(["--json", dir], sink),
+    async () => {
+      for (const f of files) await new ExcelJS.Workbook().xlsx.load(await fs.readFile(f));
+    },
+  );
+  const r2 = checkMany / loadMany;
+  rows.push({
+    metric: "2. perf-check / exceljs load, 1,000 one-form files",
+    value: `${r2.toFixed(2)} (${((1000 / checkMany) * 1000).toFixed(0)} files/s)`,
+    target: "≤ 1.3",
+    ok: r2 <= 1.3,
+  });
+}
+
+function benchFunctions(): void {
+  // 3. PERF.EXECRATE and PERF.SCORE, typical inputs, vs the same arithmetic in JS numbers.
+  const n = 100_000;
+  const budgets = Array.from({ length: 100 }, (_, i) => 50 + i * 3.17);
+  const executed = budgets.map((b, i) => b * (0.5 + (i % 50) / 100));
+  let sink2 = 0;
+  const tExec = (() => {
+    const t0 = now();
+    for (let i = 0; i < n; i++) {
+      const r = perf.execRate(budgets[i % 100], executed[i % 100]);
+      if (typeof r === "number") sink2 += r;
+    }
+    return now() - t0;
+  })();
+  const tExecJs = (() => {
+    const t0 = now();
+    for (let i = 0; i < n; i++) sink2 += executed[i % 100] / budgets[i % 100];
+    return now() - t0;
+  })();
+  const targets = ["≥90%", "≥3000", "≤4小时", "5000人", "≥95%"];
+  const actuals: (string | number)[] = [0.95, 3225, "3小时", "164人", 0.9];
+  const tScore = (() => {
+    const t0 = now();
+    for (let i = 0; i < n; i++) {
+      const r = perf.score(targets[i % 5], actuals[i % 5], 10);
+      if (typeof r === "number") sink2 += r;
+    }
+    return now() - t0;
+  })();
+  const tScoreJs = (() => {
+    const t0 = now();
+    const tn = [0.9, 3000, 4, 5000, 0.95];
+    const an = [0.95, 3225, 3, 164, 0.9];
+    for (let i = 0; i < n; i++) {
+      const t = tn[i % 5];
+      const a = an[i % 5];
+      sink2 += Math.round((a >= t ? 1 : a / t) * 10 * 100) / 100;
+    }
+    return now() - t0;
+  })();
+  const execPerSec = (n / tExec) * 1000;
+  const scorePerSec = (n / tScore) * 1000;
+  rows.push({ metric: "3a. PERF.EXECRATE calls/s (ratio to plain JS numbers)", value: `${execPerSec.toFixed(0)} (${(tExec / tExecJs).toFixed(0)}×)`, target: "≥ 200,000/s", ok: execPerSec >= 200_000 });
+  rows.push({ metric: "3b. PERF.SCORE calls/s (ratio to plain JS numbers)", value: `${scorePerSec.toFixed(0)} (${(tScore / tScoreJs).toFixed(0)}×)`, target: "≥ 100,000/s", ok: scorePerSec >= 100_000 });
+  if (sink2 === 42) console.log("");
+}
+
+function benchDetection(templates: FormTemplate[]): void {
+  // 4. Detection + checks per form at 30, 300, 3,000 forms: flat means linear.
+  const policy = getPolicy();
+  const per: number[] = [];
+  for (const n of [30, 300, 3000]) {
+    const g = gridOf(templates, n);
+    analyzeGrid(g, policy); // warm
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = now();
+      const r = analyzeGrid(g, policy);
+      times.push(now() - t0);
+      if (r.results.length !== n) throw new Error(`expected ${n} forms, found ${r.results.length}`);
+    }
+    const med = times.sort((a, b) => a - b)[1];
+    per.push(med / n);
+  }
+  const growth = per[2] / per[0];
+  rows.push({
+    metric: "4. detection + checks, ms per form at 30 / 300 / 3,000 forms",
+    value: `${per.map((p) => p.toFixed(3)).join(" / ")} (3,000 vs 30: ${growth.toFixed(2)}×)`,
+    target: "flat (≤ 1.5×)",
+    ok: growth <= 1.5,
+  });
+}
+
+async function benchSyncs(): Promise<void> {
+  // 5. context.sync() calls for Validate and Write formulas, 1 form vs 300 forms (fake Excel).
+  const c = await syncCounts(path.join(SAMPLES, "seed000-bj-kjw.xlsx"));
+  const ok = c.validate1 === c.validate300 && c.write1 === c.write300 && Math.max(c.validate1, c.write1) <= 4;
+  rows.push({
+    metric: "5. context.sync() calls: Validate 1 / 300 forms; Write 1 / 300 forms",
+    value: `${c.validate1} / ${c.validate300}; ${c.write1} / ${c.write300}`,
+    target: "equal, ≤ 4",
+    ok,
+  });
+}
+
+async function benchBundles(): Promise<void> {
+  // 6. Production bundle sizes, gzip.
+  const size = async (f: string) => zlib.gzipSync(await fs.readFile(path.join(ROOT, "dist", f)), { level: 9 }).length;
+  const tp = await size("taskpane.js");
+  const fn = await size("functions.js");
+  rows.push({ metric: "6a. taskpane.js gzip", value: `${(tp / 1024).toFixed(1)} KB`, target: "≤ 300 KB", ok: tp <= 300 * 1024 });
+  rows.push({ metric: "6b. functions.js gzip", value: `${(fn / 1024).toFixed(1)} KB`, target: "≤ 60 KB", ok: fn <= 60 * 1024 });
+}
+
+async function run(): Promise<void> {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "perf-bench-"));
+  try {
+    const samples = (await fs.readdir(SAMPLES)).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(SAMPLES, f));
+    const templates = await templatesFrom(samples);
+    benchFunctions();
+    benchDetection(templates);
+    await benchSyncs();
+    await benchBundles();
+    await benchFiles(templates, tmp);
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+  const w = Math.max(...rows.map((r) => r.metric.length));
+  const v = Math.max(...rows.map((r) => r.value.length));
+  console.log(`\nperf bench — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
+  console.log(`${"metric".padEnd(w)}  ${"measured".padEnd(v)}  target`);
+  for (const r of rows) console.log(`${r.metric.padEnd(w)}  ${r.value.padEnd(v)}  ${r.target} ${r.ok === undefined ? "" : r.ok ? "✓" : "✗"}`);
+}
+
+run().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
