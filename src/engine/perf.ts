@@ -26,16 +26,27 @@ function err(error: PerfError["error"], zh: string, en: string): PerfError {
   return { error, message: `${zh} / ${en}` };
 }
 
-let defaultPolicy: Policy = national;
+/**
+ * The workbook's default policy lives on globalThis: in the shared runtime the task pane, the
+ * ribbon commands and the custom functions are separate bundles, each with its own copy of this
+ * module, and the pane's choice must reach the functions.
+ */
+const POLICY_SLOT = "__perfDefaultPolicy";
+
+function slot(): { policy: Policy } {
+  const g = globalThis as unknown as Record<string, { policy: Policy } | undefined>;
+  return (g[POLICY_SLOT] ??= { policy: national });
+}
 
 /** The workbook's policy (set by the task pane). An explicit policy argument still wins. */
 export function setDefaultPolicy(policy: string | Policy | null | undefined): Policy {
-  defaultPolicy = typeof policy === "object" && policy !== null ? policy : getPolicy(policy ?? undefined);
-  return defaultPolicy;
+  const p = typeof policy === "object" && policy !== null ? policy : getPolicy(policy ?? undefined);
+  slot().policy = p;
+  return p;
 }
 
 export function getDefaultPolicy(): Policy {
-  return defaultPolicy;
+  return slot().policy;
 }
 
 function isBlank(raw: unknown): boolean {
@@ -43,6 +54,7 @@ function isBlank(raw: unknown): boolean {
 }
 
 function resolvePolicy(raw: Raw): Policy | PerfError {
+  const defaultPolicy = slot().policy;
   if (isBlank(raw)) return defaultPolicy;
   if (typeof raw !== "string")
     return err("value", `评分规则应为名称文本，而不是 ${String(raw)}`, `policy must be a name, not ${String(raw)}`);
