@@ -19,9 +19,20 @@ export function planForSheet(s: CheckedSheet, policy: Policy, lang: Lang): Plan 
   return buildPlan(s.grid.sheet, reader, s.result.results, { target: "review-column", formulas: "native", lang, policy });
 }
 
+/**
+ * Give a cell a style object of its own before changing it. exceljs hands every cell loaded with
+ * the same style id (in every sheet of the workbook) one shared style object, and `cell.fill =`,
+ * `cell.numFmt =`, `cell.font =` mutate that object: without this, flagging one cell fills every
+ * cell that shared its style — whole forms turned red or yellow, input cells' formats changed.
+ */
+function ownStyle(cell: ExcelJS.Cell): void {
+  cell.style = JSON.parse(JSON.stringify(cell.style ?? {})) as Partial<ExcelJS.Style>;
+}
+
 export function applyPlanToWorksheet(ws: ExcelJS.Worksheet, plan: Plan): void {
   for (const w of plan.writes) {
     const cell = ws.getCell(w.row + 1, w.col + 1);
+    ownStyle(cell);
     if (w.formula) {
       const result = w.result;
       cell.value = { formula: w.formula.slice(1), result } as ExcelJS.CellFormulaValue;
@@ -34,6 +45,7 @@ export function applyPlanToWorksheet(ws: ExcelJS.Worksheet, plan: Plan): void {
   }
   for (const f of plan.flags) {
     const cell = ws.getCell(f.row + 1, f.col + 1);
+    ownStyle(cell);
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILL[f.severity] } };
     cell.note = { texts: [{ text: f.note }] } as ExcelJS.Comment;
   }

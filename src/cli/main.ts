@@ -15,7 +15,7 @@ import type { Lang } from "../i18n/strings";
 import { MappingError, parseMappingDoc, SheetMapping } from "../layout/mapping";
 import { annotatedPath, applyPlanToWorksheet, planForSheet } from "./annotate";
 import { checkWorkbook, jsonForm, JsonForm } from "./check";
-import { DEFAULT_LIMITS, loadWorkbook, ReadLimits, WorkbookReadError } from "./read";
+import { DEFAULT_LIMITS, loadWorkbook, oneLine, ReadLimits, WorkbookReadError } from "./read";
 import { renderCsv, renderHtml, ReportFile } from "./report";
 import { SheetTooLargeError } from "./xlsx-grid";
 
@@ -109,12 +109,24 @@ async function resolveMapping(file: string | undefined): Promise<Map<string, She
   }
 }
 
+/**
+ * The bar draws through io.err (so main's io decides where it goes and whether there is a
+ * terminal), never on process.stderr behind the caller's back.
+ */
 function progressBar(io: Io, total: number): { tick: (name: string) => void; stop: () => void } {
   if (!io.isTTY || total < 2) return { tick: () => undefined, stop: () => undefined };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cliProgress = require("cli-progress") as typeof import("cli-progress");
+  const stream = {
+    isTTY: true,
+    columns: process.stderr.columns || 80,
+    write: (s: string) => {
+      io.err(s);
+      return true;
+    },
+  } as unknown as NodeJS.WritableStream;
   const bar = new cliProgress.SingleBar(
-    { format: "{bar} {value}/{total} {file}", stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    { format: "{bar} {value}/{total} {file}", stream, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { file: "" });
@@ -173,7 +185,8 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
     io.err(`perf-check: 没有找到 .xlsx 文件 / no .xlsx files found in ${paths.join(", ")}\n`);
     return 2;
   }
-  const taken = new Set<string>();
+  // An annotated copy never lands on an input (say a file named x.checked.xlsx inside --write DIR).
+  const taken = new Set<string>(inputs.map((i) => path.resolve(i.file)));
   const bar = opts.json ? { tick: () => undefined, stop: () => undefined } : progressBar(io, inputs.length);
   for (const input of inputs) {
     const entry: ReportFile = { file: input.file, forms: [] };
@@ -193,7 +206,7 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
       readFailure = true;
       if (e instanceof WorkbookReadError) entry.error = lang === "zh" ? e.zh : e.en;
       else if (e instanceof SheetTooLargeError) entry.error = e.message;
-      else entry.error = `${lang === "zh" ? "处理失败" : "failed"}: ${(e as Error).message}`;
+      else entry.error = oneLine(`${lang === "zh" ? "处理失败" : "failed"}: ${(e as Error).message}`);
     }
     bar.tick(input.file);
   }
@@ -215,7 +228,7 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
   } else {
     for (const f of files) {
       if (f.error) {
-        io.err(`${f.file}: ${lang === "zh" ? "错误" : "error"}: ${f.error}\n`);
+        io.err(`${oneLine(f.file)}: ${lang === "zh" ? "错误" : "error"}: ${oneLine(f.error)}\n`);
         continue;
       }
       io.out(`${f.file}\n`);

@@ -3,6 +3,7 @@
  * and limits checked before anything is inflated.
  */
 import { promises as fs } from "fs";
+import zlib from "zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 
@@ -22,13 +23,25 @@ export const DEFAULT_LIMITS: ReadLimits = {
 };
 
 export class WorkbookReadError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(`${zh} / ${en}`);
+  readonly zh: string;
+  readonly en: string;
+  constructor(zh: string, en: string) {
+    super(`${oneLine(zh)} / ${oneLine(en)}`);
+    this.zh = oneLine(zh);
+    this.en = oneLine(en);
     this.name = "WorkbookReadError";
   }
+}
+
+/** A reason on one line: parser messages can carry newlines; file names can carry control characters. */
+export function oneLine(s: string): string {
+  return (
+    s
+      .replace(/\s*[\r\n]+\s*/g, "; ")
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f]/g, " ")
+      .trim()
+  );
 }
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -46,16 +59,157 @@ function looksLikeText(buf: Buffer): boolean {
 /** Zip member sizes as the central directory states them, read without inflating anything. */
 interface ZipEntryInfo {
   name: string;
+  /** As stated, unsigned (JSZip reads 32-bit sizes as signed: 3 GB would read as negative). */
   uncompressedSize: number;
+  /** The member's stored bytes, as JSZip (and so exceljs) will inflate them. */
+  content?: Uint8Array;
+  /** "\x08\x00" deflate, "\x00\x00" stored. */
+  method?: string;
+}
+
+interface JSZipInternals {
+  _data?: { uncompressedSize?: number; compressedContent?: Uint8Array; compression?: { magic?: string } };
 }
 
 function zipEntries(zip: JSZip): ZipEntryInfo[] {
   const out: ZipEntryInfo[] = [];
   zip.forEach((name, entry) => {
-    const data = (entry as unknown as { _data?: { uncompressedSize?: number } })._data;
-    out.push({ name, uncompressedSize: data?.uncompressedSize ?? 0 });
+    const data = (entry as unknown as JSZipInternals)._data;
+    const stated = data?.uncompressedSize;
+    // A negative or non-integer size is a size JSZip misread (≥ 2 GiB, or a broken zip64 field): too big.
+    // Folders JSZip adds itself (createFolders) have no stated size and no content.
+    const size = typeof stated === "number" ? (Number.isFinite(stated) ? stated >>> 0 : Number.MAX_SAFE_INTEGER) : entry.dir ? 0 : Number.MAX_SAFE_INTEGER;
+    out.push({ name, uncompressedSize: size, content: data?.compressedContent, method: data?.compression?.magic });
   });
   return out;
+}
+
+/** The uncompressed-size refusal: `total` as stated by the zip, or undefined when found by inflating. */
+function bombError(total: number | undefined, limits: ReadLimits): WorkbookReadError {
+  if (total === undefined) {
+    return new WorkbookReadError(
+      `解压后大小超过上限 ${limits.maxUncompressedBytes} 字节，未读取（疑似压缩炸弹）`,
+      `uncompressed size exceeds the ${limits.maxUncompressedBytes}-byte limit; not read (possible zip bomb)`,
+    );
+  }
+  return new WorkbookReadError(
+    `解压后大小 ${total} 字节超过上限 ${limits.maxUncompressedBytes}，未读取（疑似压缩炸弹）`,
+    `uncompressed size ${total} bytes exceeds the ${limits.maxUncompressedBytes}-byte limit; not read (possible zip bomb)`,
+  );
+}
+
+function cellsError(member: string, cells: number, limits: ReadLimits): WorkbookReadError {
+  return new WorkbookReadError(
+    `工作表 ${member} 至少有 ${cells} 个单元格（含合并区域），超过上限 ${limits.maxCells}，未读取`,
+    `worksheet ${member} has at least ${cells} cells (merged areas included), over the limit of ${limits.maxCells}; not read`,
+  );
+}
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+const CELL_TAG = /<(?:[A-Za-z_][\w.-]*:)?c[\s/>]/g;
+const MERGE_TAG = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref\s*=\s*["']\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?["']/g;
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * Counts the cells a worksheet's XML will make exceljs create — `<c>` elements plus every cell of
+ * every merged area (exceljs materialises each one) — chunk by chunk, without keeping the text.
+ */
+class CellCounter {
+  cells = 0;
+  private carry = "";
+  feed(chunk: Buffer | Uint8Array): void {
+    const text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("latin1");
+    const cut = text.lastIndexOf("<");
+    const body = cut < 0 ? text : text.slice(0, cut);
+    const rest = cut < 0 ? "" : text.slice(cut);
+    this.count(body);
+    // Only tag openings matter; a tail that long is no tag we count.
+    this.carry = rest.length > 1024 ? "" : rest;
+  }
+  end(): void {
+    this.count(this.carry);
+    this.carry = "";
+  }
+  private count(s: string): void {
+    CELL_TAG.lastIndex = 0;
+    while (CELL_TAG.exec(s)) this.cells++;
+    MERGE_TAG.lastIndex = 0;
+    for (let m = MERGE_TAG.exec(s); m; m = MERGE_TAG.exec(s)) {
+      const c1 = colIndex(m[1]);
+      const r1 = Number(m[2]);
+      const c2 = m[3] ? colIndex(m[3]) : c1;
+      const r2 = m[4] ? Number(m[4]) : r1;
+      this.cells += (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
+    }
+  }
+}
+
+/**
+ * Inflates every member as a stream, keeping nothing, and stops as soon as the workbook proves
+ * bigger than the limits: more bytes than its headers state (a lying zip), more than
+ * maxUncompressedBytes in all, or a worksheet with more than maxCells cells. So a bomb is
+ * refused before exceljs inflates (and keeps) anything.
+ */
+async function scanMembers(entries: ZipEntryInfo[], limits: ReadLimits): Promise<void> {
+  let total = 0;
+  for (const e of entries) {
+    if (!e.content) continue;
+    const counter = WORKSHEET.test(e.name) ? new CellCounter() : undefined;
+    let inMember = 0;
+    const take = (chunk: Buffer | Uint8Array): void => {
+      inMember += chunk.byteLength;
+      total += chunk.byteLength;
+      if (inMember > e.uncompressedSize) {
+        throw new WorkbookReadError(
+          `zip 成员 ${e.name} 解压后超过其声明的 ${e.uncompressedSize} 字节，未读取（疑似压缩炸弹）`,
+          `zip member ${e.name} inflates to more than its stated ${e.uncompressedSize} bytes; not read (possible zip bomb)`,
+        );
+      }
+      if (total > limits.maxUncompressedBytes) throw bombError(undefined, limits);
+      if (counter) {
+        counter.feed(chunk);
+        if (counter.cells > limits.maxCells) throw cellsError(e.name, counter.cells, limits);
+      }
+    };
+    if (e.method === "\x00\x00") {
+      take(e.content);
+    } else if (e.method === "\x08\x00") {
+      await new Promise<void>((resolve, reject) => {
+        const inflate = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
+        let failed = false;
+        inflate.on("data", (chunk: Buffer) => {
+          if (failed) return;
+          try {
+            take(chunk);
+          } catch (err) {
+            failed = true;
+            inflate.destroy();
+            reject(err);
+          }
+        });
+        inflate.on("error", (err) => {
+          if (failed) return;
+          failed = true;
+          reject(new WorkbookReadError(`文件已损坏（${e.name} 无法解压：${err.message}）`, `the file is corrupt (${e.name} cannot be inflated: ${err.message})`));
+        });
+        inflate.on("end", () => {
+          if (!failed) resolve();
+        });
+        inflate.end(Buffer.from(e.content!.buffer, e.content!.byteOffset, e.content!.byteLength));
+      });
+    } else {
+      throw new WorkbookReadError(`文件使用了不支持的压缩方式（${e.name}）`, `the file uses an unsupported compression method (${e.name})`);
+    }
+    if (counter) {
+      counter.end();
+      if (counter.cells > limits.maxCells) throw cellsError(e.name, counter.cells, limits);
+    }
+  }
 }
 
 /** Check a buffer is a workbook this tool can open; throws WorkbookReadError with the reason. */
@@ -87,12 +241,8 @@ export async function inspectWorkbookBuffer(buf: Buffer, limits: ReadLimits = DE
     throw new WorkbookReadError("不是 Excel 工作簿（缺少 xl/workbook.xml）", "not an Excel workbook (no xl/workbook.xml)");
   }
   const total = entries.reduce((s, e) => s + e.uncompressedSize, 0);
-  if (total > limits.maxUncompressedBytes) {
-    throw new WorkbookReadError(
-      `解压后大小 ${total} 字节超过上限 ${limits.maxUncompressedBytes}，未读取（疑似压缩炸弹）`,
-      `uncompressed size ${total} bytes exceeds the ${limits.maxUncompressedBytes}-byte limit; not read (possible zip bomb)`,
-    );
-  }
+  if (total > limits.maxUncompressedBytes) throw bombError(total, limits);
+  await scanMembers(entries, limits);
 }
 
 /** Load a workbook file; every failure is a WorkbookReadError naming the reason. */

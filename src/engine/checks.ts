@@ -134,7 +134,9 @@ function isDash(f: Field | undefined): boolean {
 function stated(f: Field | undefined): { value: Decimal; decimals: number } | null {
   if (!f) return null;
   if (typeof f.value === "number" && Number.isFinite(f.value)) {
-    return { value: toDecimal(f.value), decimals: printedDecimals(f.value, f.numFmt) };
+    // As displayed: a formula's 3.7092747999 formatted "0.00" is the author's 3.71.
+    const decimals = printedDecimals(f.value, f.numFmt);
+    return { value: roundTo(toDecimal(Number(f.value.toPrecision(15))), decimals, "half-up"), decimals };
   }
   const p = readValue(f.value, f.numFmt);
   if (p.kind === "number" && p.op === "none" && !p.percent) return { value: p.value, decimals: p.printedDecimals };

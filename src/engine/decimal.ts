@@ -112,7 +112,8 @@ export function printedDecimals(n: number, numFmt?: string): number {
   const spec = parseNumFmt(numFmt);
   let d: Decimal;
   try {
-    d = toDecimal(n);
+    // Excel shows at most 15 significant digits: 84.57000000000001 is displayed as 84.57.
+    d = toDecimal(Number.isFinite(n) ? Number(n.toPrecision(15)) : n);
   } catch {
     return 0;
   }
@@ -124,7 +125,8 @@ export function printedDecimals(n: number, numFmt?: string): number {
 
 /** roundTo(computed, decimals, mode) equals stated: a printed figure agrees with the exact one. */
 export function agreesAtPrecision(stated: Decimal, computed: Decimal, decimals: number, mode: RoundingMode): boolean {
-  return roundTo(computed, decimals, mode).eq(stated);
+  // The stated side is compared as displayed: a cell holding 0.370927… formatted "0.00%" shows 37.09.
+  return roundTo(computed, decimals, mode).eq(roundTo(stated, decimals, "half-up"));
 }
 
 /** Clamp into [lo, hi]. */
