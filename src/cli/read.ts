@@ -115,99 +115,68 @@ function colIndex(letters: string): number {
   return n;
 }
 
-/**
- * Counts the cells a worksheet's XML will make exceljs create — `<c>` elements plus every cell of
- * every merged area (exceljs materialises each one) — chunk by chunk, without keeping the text.
- */
-class CellCounter {
-  cells = 0;
-  private carry = "";
-  feed(chunk: Buffer | Uint8Array): void {
-    const text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("latin1");
-    const cut = text.lastIndexOf("<");
-    const body = cut < 0 ? text : text.slice(0, cut);
-    const rest = cut < 0 ? "" : text.slice(cut);
-    this.count(body);
-    // Only tag openings matter; a tail that long is no tag we count.
-    this.carry = rest.length > 1024 ? "" : rest;
+/** Cells a worksheet's XML makes exceljs create: `<c>` elements plus every cell of every merged area. */
+function countCells(xml: string): number {
+  let cells = 0;
+  CELL_TAG.lastIndex = 0;
+  while (CELL_TAG.exec(xml)) cells++;
+  MERGE_TAG.lastIndex = 0;
+  for (let m = MERGE_TAG.exec(xml); m; m = MERGE_TAG.exec(xml)) {
+    const c1 = colIndex(m[1]);
+    const r1 = Number(m[2]);
+    const c2 = m[3] ? colIndex(m[3]) : c1;
+    const r2 = m[4] ? Number(m[4]) : r1;
+    cells += (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
   }
-  end(): void {
-    this.count(this.carry);
-    this.carry = "";
-  }
-  private count(s: string): void {
-    CELL_TAG.lastIndex = 0;
-    while (CELL_TAG.exec(s)) this.cells++;
-    MERGE_TAG.lastIndex = 0;
-    for (let m = MERGE_TAG.exec(s); m; m = MERGE_TAG.exec(s)) {
-      const c1 = colIndex(m[1]);
-      const r1 = Number(m[2]);
-      const c2 = m[3] ? colIndex(m[3]) : c1;
-      const r2 = m[4] ? Number(m[4]) : r1;
-      this.cells += (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
-    }
-  }
+  return cells;
 }
 
 /**
- * Inflates every member as a stream, keeping nothing, and stops as soon as the workbook proves
- * bigger than the limits: more bytes than its headers state (a lying zip), more than
- * maxUncompressedBytes in all, or a worksheet with more than maxCells cells. So a bomb is
+ * Inflates every member with an output cap and stops as soon as the workbook proves bigger than
+ * the limits: more bytes than its headers state (a lying zip), more than maxUncompressedBytes in
+ * all, or a worksheet with more than maxCells cells. zlib never writes past the cap, so a bomb is
  * refused before exceljs inflates (and keeps) anything.
  */
-async function scanMembers(entries: ZipEntryInfo[], limits: ReadLimits): Promise<void> {
+function scanMembers(entries: ZipEntryInfo[], limits: ReadLimits): void {
   let total = 0;
   for (const e of entries) {
     if (!e.content) continue;
-    const counter = WORKSHEET.test(e.name) ? new CellCounter() : undefined;
-    let inMember = 0;
-    const take = (chunk: Buffer | Uint8Array): void => {
-      inMember += chunk.byteLength;
-      total += chunk.byteLength;
-      if (inMember > e.uncompressedSize) {
+    const budget = limits.maxUncompressedBytes - total;
+    const cap = Math.min(e.uncompressedSize, budget);
+    let data: Buffer;
+    const raw = Buffer.from(e.content.buffer, e.content.byteOffset, e.content.byteLength);
+    if (e.method === "\x00\x00") {
+      data = raw;
+    } else if (e.method === "\x08\x00") {
+      try {
+        data = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, cap + 1) });
+      } catch (err) {
+        if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+          if (cap === budget && budget < e.uncompressedSize) throw bombError(undefined, limits);
+          throw new WorkbookReadError(
+            `zip 成员 ${e.name} 解压后超过其声明的 ${e.uncompressedSize} 字节，未读取（疑似压缩炸弹）`,
+            `zip member ${e.name} inflates to more than its stated ${e.uncompressedSize} bytes; not read (possible zip bomb)`,
+          );
+        }
         throw new WorkbookReadError(
-          `zip 成员 ${e.name} 解压后超过其声明的 ${e.uncompressedSize} 字节，未读取（疑似压缩炸弹）`,
-          `zip member ${e.name} inflates to more than its stated ${e.uncompressedSize} bytes; not read (possible zip bomb)`,
+          `文件已损坏（${e.name} 无法解压：${(err as Error).message}）`,
+          `the file is corrupt (${e.name} cannot be inflated: ${(err as Error).message})`,
         );
       }
-      if (total > limits.maxUncompressedBytes) throw bombError(undefined, limits);
-      if (counter) {
-        counter.feed(chunk);
-        if (counter.cells > limits.maxCells) throw cellsError(e.name, counter.cells, limits);
-      }
-    };
-    if (e.method === "\x00\x00") {
-      take(e.content);
-    } else if (e.method === "\x08\x00") {
-      await new Promise<void>((resolve, reject) => {
-        const inflate = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
-        let failed = false;
-        inflate.on("data", (chunk: Buffer) => {
-          if (failed) return;
-          try {
-            take(chunk);
-          } catch (err) {
-            failed = true;
-            inflate.destroy();
-            reject(err);
-          }
-        });
-        inflate.on("error", (err) => {
-          if (failed) return;
-          failed = true;
-          reject(new WorkbookReadError(`文件已损坏（${e.name} 无法解压：${err.message}）`, `the file is corrupt (${e.name} cannot be inflated: ${err.message})`));
-        });
-        inflate.on("end", () => {
-          if (!failed) resolve();
-        });
-        inflate.end(Buffer.from(e.content!.buffer, e.content!.byteOffset, e.content!.byteLength));
-      });
     } else {
       throw new WorkbookReadError(`文件使用了不支持的压缩方式（${e.name}）`, `the file uses an unsupported compression method (${e.name})`);
     }
-    if (counter) {
-      counter.end();
-      if (counter.cells > limits.maxCells) throw cellsError(e.name, counter.cells, limits);
+    if (data.byteLength > e.uncompressedSize) {
+      throw new WorkbookReadError(
+        `zip 成员 ${e.name} 解压后超过其声明的 ${e.uncompressedSize} 字节，未读取（疑似压缩炸弹）`,
+        `zip member ${e.name} inflates to more than its stated ${e.uncompressedSize} bytes; not read (possible zip bomb)`,
+      );
+    }
+    total += data.byteLength;
+    if (total > limits.maxUncompressedBytes) throw bombError(undefined, limits);
+    if (WORKSHEET.test(e.name)) {
+      const cells = countCells(data.toString("latin1"));
+      if (cells > limits.maxCells) throw cellsError(e.name, cells, limits);
     }
   }
 }
@@ -242,7 +211,7 @@ export async function inspectWorkbookBuffer(buf: Buffer, limits: ReadLimits = DE
   }
   const total = entries.reduce((s, e) => s + e.uncompressedSize, 0);
   if (total > limits.maxUncompressedBytes) throw bombError(total, limits);
-  await scanMembers(entries, limits);
+  scanMembers(entries, limits);
 }
 
 /** Load a workbook file; every failure is a WorkbookReadError naming the reason. */
