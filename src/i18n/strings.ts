@@ -49,6 +49,76 @@ export const STRINGS = {
   REVIEW_SCORE: { zh: "复核得分", en: "Checked score" },
   REVIEW_TOTAL: { zh: "复核总分", en: "Checked total" },
   QUALITATIVE_RANGE: { zh: "定性 {lo}–{hi}", en: "qualitative {lo}–{hi}" },
+
+  // The Excel adapter (src/excel): errors, progress steps, the findings sheet, the ribbon
+
+  // Errors
+  ERR_PROTECTED: {
+    zh: "工作表“{sheet}”受保护，未做任何更改。请先在“审阅 > 撤销工作表保护”后重试。",
+    en: 'Sheet "{sheet}" is protected; nothing was changed. Unprotect it (Review > Unprotect Sheet) and try again.',
+  },
+  ERR_ACCESS_DENIED: {
+    zh: "Excel 拒绝了更改（工作表或工作簿受保护，或文件为只读），未做任何更改。",
+    en: "Excel refused the change (the sheet or workbook is protected, or the file is read-only); nothing was changed.",
+  },
+  ERR_EDIT_MODE: {
+    zh: "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后重试；未做任何更改。",
+    en: "Excel is editing a cell. Press Enter or Esc to finish editing and try again; nothing was changed.",
+  },
+  ERR_TOO_LARGE: {
+    zh: "工作表“{sheet}”的数据量超出了 Excel 单次请求的上限，未做任何更改。请删除使用区域外多余的行列后重试。",
+    en: 'Sheet "{sheet}" holds more data than Excel allows in one request; nothing was changed. Delete unused rows and columns beyond the form and try again.',
+  },
+  ERR_EXCEL: { zh: "Excel 返回错误（{code}）：{detail}", en: "Excel returned an error ({code}): {detail}" },
+  ERR_ROLLED_BACK: {
+    zh: "写入工作表时出错，已恢复原状：{detail}",
+    en: "Writing to the sheet failed; the sheet was restored as it was: {detail}",
+  },
+  ERR_ROLLBACK_FAILED: {
+    zh: "写入工作表时出错，且未能完全恢复（{detail}）。原始内容已保存，请点击“撤销”恢复。",
+    en: "Writing to the sheet failed and could not be fully undone ({detail}). The original content is saved: click Revert to restore it.",
+  },
+  ERR_STALE_PREVIEW: {
+    zh: "预览之后单元格 {cell} 已被修改，未写入任何内容。请重新预览。",
+    en: "Cell {cell} changed after the preview; nothing was written. Preview again.",
+  },
+  ERR_CANCELLED: { zh: "已取消，未做任何更改。", en: "Cancelled; nothing was changed." },
+  ERR_SHEET_NOT_FOUND: { zh: "找不到工作表“{sheet}”。", en: 'Sheet "{sheet}" was not found.' },
+  ERR_BAD_CELL: { zh: "“{cell}”不是有效的单元格地址。", en: '"{cell}" is not a valid cell address.' },
+  ERR_BAD_STORE: {
+    zh: "工作簿中保存的复核数据（{key}）已损坏，已忽略：{detail}",
+    en: "The check data saved in the workbook ({key}) is damaged and was ignored: {detail}",
+  },
+  ERR_NOTHING_TO_REVERT: { zh: "没有可撤销的更改。", en: "There is nothing to revert." },
+
+  // Progress steps
+  STEP_READ: { zh: "读取工作表", en: "Reading the sheet" },
+  STEP_ANALYZE: { zh: "识别并复核自评表", en: "Detecting and checking the forms" },
+  STEP_READ_CELLS: { zh: "读取待修改的单元格", en: "Reading the cells to change" },
+  STEP_WRITE: { zh: "写入工作表", en: "Writing to the sheet" },
+  STEP_ROLLBACK: { zh: "恢复原状", en: "Restoring the sheet" },
+  STEP_DONE: { zh: "完成", en: "Done" },
+
+  // Findings sheet (where notes are not supported)
+  FINDINGS_SHEET: { zh: "复核结果", en: "复核结果" },
+  FINDINGS_HEAD_SHEET: { zh: "工作表 / Sheet", en: "工作表 / Sheet" },
+  FINDINGS_HEAD_CELL: { zh: "单元格 / Cell", en: "单元格 / Cell" },
+  FINDINGS_HEAD_SEVERITY: { zh: "级别 / Severity", en: "级别 / Severity" },
+  FINDINGS_HEAD_MESSAGE: { zh: "说明 / Message", en: "说明 / Message" },
+  NOTES_UNSUPPORTED: {
+    zh: "此版本的 Excel 不支持备注，问题已列在工作表“{sheet}”中。",
+    en: 'This version of Excel has no notes API; the findings are listed on sheet "{sheet}".',
+  },
+
+  // Ribbon command summary
+  VALIDATE_SUMMARY: {
+    zh: "“{sheet}”复核完成：{forms} 张表，{error} 个错误，{warning} 个警告，{info} 个提示。",
+    en: '"{sheet}" checked: {forms} form(s), {error} error(s), {warning} warning(s), {info} info.',
+  },
+  VALIDATE_NO_FORMS: {
+    zh: "在工作表“{sheet}”中没有找到绩效自评表。",
+    en: 'No performance self-evaluation form was found on sheet "{sheet}".',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type StringKey = keyof typeof STRINGS;
