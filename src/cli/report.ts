@@ -3,7 +3,8 @@
  * Everything taken from cells is escaped; CSV cells that a spreadsheet would run as a formula
  * (leading = + - @) are neutralised.
  */
-import type { Lang } from "../i18n/strings";
+import { t } from "../i18n/strings";
+import type { Lang, Params, StringKey } from "../i18n/strings";
 import type { JsonForm } from "./check";
 
 export interface ReportFile {
@@ -12,32 +13,12 @@ export interface ReportFile {
   forms: JsonForm[];
 }
 
-const UI = {
-  title: { zh: "绩效自评表复核报告", en: "Performance self-evaluation check report" },
-  file: { zh: "文件", en: "File" },
-  sheet: { zh: "工作表", en: "Sheet" },
-  range: { zh: "区域", en: "Range" },
-  name: { zh: "项目名称", en: "Name" },
-  total: { zh: "总分", en: "Total" },
-  grade: { zh: "等级", en: "Grade" },
-  errors: { zh: "错误", en: "Errors" },
-  warnings: { zh: "警告", en: "Warnings" },
-  info: { zh: "提示", en: "Info" },
-  cell: { zh: "单元格", en: "Cell" },
-  code: { zh: "代码", en: "Code" },
-  message: { zh: "说明", en: "Message" },
-  expected: { zh: "应为", en: "Expected" },
-  found: { zh: "填报", en: "Found" },
-  unreadable: { zh: "无法读取的文件", en: "Files that could not be read" },
-  gradeChart: { zh: "等级分布", en: "Grade distribution" },
-  summary: { zh: "共 {files} 个文件，{forms} 张表，{errors} 个错误，{warnings} 个警告", en: "{files} files, {forms} forms, {errors} errors, {warnings} warnings" },
-  noFindings: { zh: "未发现问题", en: "No findings" },
-  stated: { zh: "填报", en: "stated" },
-  computed: { zh: "复核", en: "checked" },
-} as const;
 
-function u(lang: Lang, k: keyof typeof UI, params: Record<string, string | number> = {}): string {
-  return UI[k][lang].replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? ""));
+
+type ReportKey = Extract<StringKey, `REPORT_${string}`> extends `REPORT_${infer K}` ? K : never;
+
+function u(lang: Lang, k: ReportKey, params: Params = {}): string {
+  return t(lang, `REPORT_${k}` as StringKey, params);
 }
 
 export function escapeHtml(s: unknown): string {

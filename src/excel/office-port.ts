@@ -29,7 +29,7 @@ import { getPolicy, national, PolicyError } from "../engine/policy";
 import type { Policy } from "../engine/types";
 import type { Lang } from "../i18n/strings";
 import { t } from "../i18n/strings";
-import { analyzeGrid } from "../layout/analyze";
+import { analyzeGrid, headerTexts } from "../layout/analyze";
 import { parseAddress, type Grid } from "../layout/grid";
 import { MappingError, parseMappingDoc, toMappingDoc, type MappingForm, type SheetMapping } from "../layout/mapping";
 import {
@@ -405,7 +405,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     const policy = policyOf(r.store);
     const mapping = mappingDoc(r.store).get(r.name);
     const res = analyzeGrid(r.grid!, policy, mapping);
-    return { sheet: res.sheet, results: res.results, findings: res.findings, counts: res.counts };
+    return { sheet: res.sheet, results: res.results, findings: res.findings, counts: res.counts, headerTexts: headerTexts(r.grid!, res.results) };
   }
 
   async function analyzeIn(s: Session): Promise<{ r: ReadResult; analysis: SheetAnalysis }> {

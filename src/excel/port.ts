@@ -15,6 +15,11 @@ export interface SheetAnalysis {
   results: FormResult[];
   findings: Finding[];
   counts: { error: number; warning: number; info: number };
+  /**
+   * Header texts of each project form's indicator and funds header rows, for the mapping editor:
+   * keyed by 0-based sheet row, texts indexed by 0-based column.
+   */
+  headerTexts?: Record<number, (string | undefined)[]>;
 }
 
 export interface WritePreview {

@@ -50,6 +50,227 @@ export const STRINGS = {
   REVIEW_TOTAL: { zh: "复核总分", en: "Checked total" },
   QUALITATIVE_RANGE: { zh: "定性 {lo}–{hi}", en: "qualitative {lo}–{hi}" },
 
+  // The perf-check report (src/cli/report.ts)
+  REPORT_title: { zh: "绩效自评表复核报告", en: "Performance self-evaluation check report" },
+  REPORT_file: { zh: "文件", en: "File" },
+  REPORT_sheet: { zh: "工作表", en: "Sheet" },
+  REPORT_range: { zh: "区域", en: "Range" },
+  REPORT_name: { zh: "项目名称", en: "Name" },
+  REPORT_total: { zh: "总分", en: "Total" },
+  REPORT_grade: { zh: "等级", en: "Grade" },
+  REPORT_errors: { zh: "错误", en: "Errors" },
+  REPORT_warnings: { zh: "警告", en: "Warnings" },
+  REPORT_info: { zh: "提示", en: "Info" },
+  REPORT_cell: { zh: "单元格", en: "Cell" },
+  REPORT_code: { zh: "代码", en: "Code" },
+  REPORT_message: { zh: "说明", en: "Message" },
+  REPORT_expected: { zh: "应为", en: "Expected" },
+  REPORT_found: { zh: "填报", en: "Found" },
+  REPORT_unreadable: { zh: "无法读取的文件", en: "Files that could not be read" },
+  REPORT_gradeChart: { zh: "等级分布", en: "Grade distribution" },
+  REPORT_summary: { zh: "共 {files} 个文件，{forms} 张表，{errors} 个错误，{warnings} 个警告", en: "{files} files, {forms} forms, {errors} errors, {warnings} warnings" },
+  REPORT_noFindings: { zh: "未发现问题", en: "No findings" },
+  REPORT_stated: { zh: "填报", en: "stated" },
+  REPORT_computed: { zh: "复核", en: "checked" },
+
+  // The task pane (src/taskpane)
+
+  PANE_TITLE: { zh: "绩效自评表复核", en: "Performance self-evaluation check" },
+  PANE_SHEET: { zh: "工作表：{sheet}", en: "Sheet: {sheet}" },
+
+  // Policy
+  POLICY_LABEL: { zh: "评分规则（随工作簿保存）", en: "Scoring policy (saved with the workbook)" },
+  POLICY_CUSTOM: { zh: "自定义规则“{name}”", en: 'Custom policy "{name}"' },
+  POLICY_SAVED: {
+    zh: "评分规则已改为“{label}”，已重新复核。",
+    en: 'Scoring policy set to "{label}"; the sheet was checked again.',
+  },
+
+  // Actions
+  ACTIONS_LABEL: { zh: "操作", en: "Actions" },
+  ACTION_REFRESH: { zh: "重新读取", en: "Refresh" },
+  ACTION_REFRESH_HINT: {
+    zh: "重新读取当前工作表并检查（不修改工作表）",
+    en: "Read the active sheet again and check it (changes nothing)",
+  },
+  ACTION_VALIDATE: { zh: "复核并标记", en: "Validate" },
+  ACTION_VALIDATE_HINT: {
+    zh: "检查当前工作表，并在有问题的单元格上标记颜色和批注",
+    en: "Check the active sheet and flag each finding on its cell (fill and note)",
+  },
+  ACTION_WRITE: { zh: "写入公式", en: "Write formulas" },
+  ACTION_WRITE_HINT: {
+    zh: "在执行率、得分和总分单元格中写入计算公式",
+    en: "Write formulas into the rate, score and total cells",
+  },
+  ACTION_CLEAR: { zh: "清除标记", en: "Clear flags" },
+  ACTION_CLEAR_HINT: { zh: "移除本加载项添加的填充色和批注", en: "Remove the fills and notes this add-in added" },
+  ACTION_REVERT: { zh: "撤销修改", en: "Revert" },
+  ACTION_REVERT_HINT: {
+    zh: "把本加载项写入或标记过的单元格恢复原状",
+    en: "Restore every cell this add-in wrote or flagged",
+  },
+  ACTION_REVERT_NONE: { zh: "没有可撤销的修改", en: "Nothing to revert" },
+  FORMULA_STYLE: { zh: "公式类型", en: "Formula style" },
+  STYLE_PERF: { zh: "PERF 函数", en: "PERF functions" },
+  STYLE_NATIVE: { zh: "Excel 原生公式", en: "Native Excel formulas" },
+  STYLE_HINT: {
+    zh: "原生公式在未安装本加载项的电脑上也能计算",
+    en: "Native formulas also calculate where this add-in is not installed",
+  },
+
+  // Progress and results
+  BUSY_ANALYZE: { zh: "正在读取工作表…", en: "Reading the sheet…" },
+  BUSY_VALIDATE: { zh: "正在复核并标记…", en: "Validating and flagging…" },
+  BUSY_PREVIEW: { zh: "正在准备公式…", en: "Preparing formulas…" },
+  BUSY_APPLY: { zh: "正在写入公式…", en: "Writing formulas…" },
+  BUSY_CLEAR: { zh: "正在清除标记…", en: "Clearing flags…" },
+  BUSY_REVERT: { zh: "正在撤销修改…", en: "Reverting…" },
+  BUSY_MAPPING: { zh: "正在保存映射…", en: "Saving the mapping…" },
+  BUSY_POLICY: { zh: "正在保存评分规则…", en: "Saving the policy…" },
+  PROGRESS_STEP: { zh: "{label}（{done}/{total}）", en: "{label} ({done}/{total})" },
+  CANCEL: { zh: "取消", en: "Cancel" },
+  CANCEL_OPERATION: { zh: "取消当前操作", en: "Cancel the running operation" },
+  CANCELLED: { zh: "操作已取消，工作表未改动。", en: "Cancelled; the sheet was not changed." },
+  ERROR_TITLE: { zh: "出错了", en: "Something went wrong" },
+  DISMISS: { zh: "关闭消息", en: "Dismiss message" },
+  DONE_TITLE: { zh: "完成", en: "Done" },
+  DONE_VALIDATE: {
+    zh: "已复核：{counts}。问题已标记在单元格上。",
+    en: "Validated: {counts}. The findings are flagged on their cells.",
+  },
+  DONE_VALIDATE_CLEAN: { zh: "已复核，未发现问题。", en: "Validated: no findings." },
+  DONE_WRITE: { zh: "已写入 {n} 个公式。", en: "Wrote {n} formulas." },
+  DONE_WRITE_ONE: { zh: "已写入 {n} 个公式。", en: "Wrote 1 formula." },
+  DONE_NOTHING_TO_WRITE: {
+    zh: "没有需要写入的公式：相关单元格已是相同公式或填有文字。",
+    en: "Nothing to write: the cells already hold the same formulas or hold text.",
+  },
+  DONE_CLEAR: { zh: "已清除 {n} 个标记。", en: "Cleared {n} flags." },
+  DONE_CLEAR_ONE: { zh: "已清除 {n} 个标记。", en: "Cleared 1 flag." },
+  DONE_REVERT: { zh: "已恢复 {n} 个单元格。", en: "Restored {n} cells." },
+  DONE_REVERT_ONE: { zh: "已恢复 {n} 个单元格。", en: "Restored 1 cell." },
+  DONE_MAPPING: {
+    zh: "映射已保存到工作簿，并已按新映射重新检查。",
+    en: "Mapping saved in the workbook; the sheet was checked again with it.",
+  },
+  DONE_MAPPING_DELETED: {
+    zh: "已删除保存的映射，已按自动识别重新检查。",
+    en: "The saved mapping was deleted; the sheet was checked again as detected.",
+  },
+
+  // Counts
+  COUNT_ERRORS: { zh: "{n} 个错误", en: "{n} errors" },
+  COUNT_ERRORS_ONE: { zh: "{n} 个错误", en: "1 error" },
+  COUNT_WARNINGS: { zh: "{n} 个警告", en: "{n} warnings" },
+  COUNT_WARNINGS_ONE: { zh: "{n} 个警告", en: "1 warning" },
+  COUNT_INFOS: { zh: "{n} 个提示", en: "{n} notes" },
+  COUNT_INFOS_ONE: { zh: "{n} 个提示", en: "1 note" },
+  LIST_SEPARATOR: { zh: "、", en: ", " },
+
+  // Forms
+  FORMS_HEADING: { zh: "自评表", en: "Forms" },
+  FORMS_COUNT: { zh: "当前工作表识别到 {n} 张表", en: "{n} forms found on the active sheet" },
+  FORMS_COUNT_ONE: { zh: "当前工作表识别到 {n} 张表", en: "1 form found on the active sheet" },
+  FORMS_NONE: {
+    zh: "当前工作表中没有识别到自评表。请切换到自评表所在的工作表，然后点击“重新读取”。",
+    en: "No self-evaluation form was found on the active sheet. Switch to the sheet that holds one, then click Refresh.",
+  },
+  FORM_UNNAMED: { zh: "未命名的表", en: "Untitled form" },
+  FORM_RANGE: { zh: "区域 {range}", en: "Range {range}" },
+  KIND_project: { zh: "项目支出绩效自评表", en: "Project expenditure form" },
+  "KIND_score-table": { zh: "绩效评价评分表", en: "Evaluation score table" },
+  FORM_NO_ISSUES: { zh: "无问题", en: "No findings" },
+
+  // Tabs
+  TABS_LABEL: { zh: "所选表的详情", en: "Details of the selected form" },
+  TAB_FINDINGS: { zh: "问题", en: "Findings" },
+  TAB_MAPPING: { zh: "列映射", en: "Columns" },
+  TAB_CHART: { zh: "得分图", en: "Chart" },
+
+  // Findings
+  FINDINGS_HINT: {
+    zh: "点击问题或按 Enter 可在工作表中选中对应单元格。",
+    en: "Click a finding or press Enter on it to select its cell in the sheet.",
+  },
+  FINDINGS_NONE: { zh: "没有发现问题。", en: "No findings." },
+  FINDINGS_FORM: { zh: "{name}：{counts}", en: "{name}: {counts}" },
+  FINDINGS_SEVERITY: { zh: "{severity}（{n}）", en: "{severity} ({n})" },
+  FINDING_EXPECTED: { zh: "应为 {value}", en: "Expected {value}" },
+  FINDING_FOUND: { zh: "填报 {value}", en: "Found {value}" },
+
+  // Mapping
+  MAPPING_INTRO: {
+    zh: "若某个字段识别错了列，请选择正确的列并保存。映射保存在工作簿中，下次复核时使用。",
+    en: "If a field was read from the wrong column, choose the right one and save. The mapping is stored in the workbook and used from then on.",
+  },
+  MAPPING_IND: { zh: "绩效指标（表头在第 {row} 行）", en: "Indicators (header on row {row})" },
+  MAPPING_FUNDS: { zh: "项目资金（表头在第 {row} 行）", en: "Project funds (header on row {row})" },
+  MAPPING_AUTO: { zh: "（不指定，自动识别）", en: "(not set: detect automatically)" },
+  MAPPING_COLUMN: { zh: "{col} 列：{header}", en: "Column {col}: {header}" },
+  MAPPING_COLUMN_BLANK: { zh: "{col} 列", en: "Column {col}" },
+  MAPPING_WAS: { zh: "已更改，原为 {was}", en: "Changed; was {was}" },
+  MAPPING_SAVE: { zh: "保存映射", en: "Save mapping" },
+  MAPPING_DISCARD: { zh: "放弃更改", en: "Discard changes" },
+  MAPPING_UNSAVED: { zh: "有 {n} 处未保存的更改", en: "{n} unsaved changes" },
+  MAPPING_UNSAVED_ONE: { zh: "有 {n} 处未保存的更改", en: "1 unsaved change" },
+  MAPPING_STORED: { zh: "工作簿中已保存此工作表的映射。", en: "A saved mapping is in use for this sheet." },
+  MAPPING_FORGET: { zh: "删除已保存的映射", en: "Delete the saved mapping" },
+  MAPPING_NOT_PROJECT: {
+    zh: "评分表按层级自动识别，无需映射列。",
+    en: "Score tables are read by their levels; they need no column mapping.",
+  },
+  ISSUES_HEADING: { zh: "识别说明", en: "Layout notes" },
+  ISSUE_missing: { zh: "缺少字段", en: "Missing" },
+  ISSUE_ambiguous: { zh: "不确定", en: "Ambiguous" },
+  "ISSUE_stale-mapping": { zh: "映射已失效", en: "Stale mapping" },
+  ISSUE_inferred: { zh: "推断", en: "Inferred" },
+  ISSUE_SHOW: { zh: "查看 {cell}", en: "Show {cell}" },
+  "FIELD_ind.level1": { zh: "一级指标", en: "Level-1 indicator" },
+  "FIELD_ind.level2": { zh: "二级指标", en: "Level-2 indicator" },
+  "FIELD_ind.level3": { zh: "三级指标", en: "Level-3 indicator" },
+  "FIELD_ind.target": { zh: "年度指标值", en: "Target" },
+  "FIELD_ind.actual": { zh: "实际完成值", en: "Actual" },
+  "FIELD_ind.weight": { zh: "分值", en: "Weight" },
+  "FIELD_ind.score": { zh: "得分", en: "Score" },
+  "FIELD_ind.reason": { zh: "偏差原因", en: "Reason for deviation" },
+  "FIELD_funds.initial": { zh: "年初预算数", en: "Initial budget" },
+  "FIELD_funds.budget": { zh: "全年预算数", en: "Annual budget" },
+  "FIELD_funds.executed": { zh: "全年执行数", en: "Executed" },
+  "FIELD_funds.weight": { zh: "分值", en: "Weight" },
+  "FIELD_funds.rate": { zh: "执行率", en: "Execution rate" },
+  "FIELD_funds.score": { zh: "得分", en: "Score" },
+
+  // Chart
+  CHART_TITLE: { zh: "{name}：各一级指标得分与分值", en: "{name}: score per level-1 indicator against its weight" },
+  CHART_BUDGET: { zh: "预算执行率", en: "Budget execution" },
+  CHART_VALUE: { zh: "{score} / {weight}", en: "{score} / {weight}" },
+  CHART_BAR: { zh: "{label}：得分 {score}，分值 {weight}", en: "{label}: score {score} of {weight}" },
+  CHART_TOTAL: { zh: "合计：得分 {score}，分值 {weight}", en: "Total: score {score} of {weight}" },
+  CHART_LEGEND_SCORE: { zh: "得分", en: "Score" },
+  CHART_LEGEND_WEIGHT: { zh: "分值", en: "Weight" },
+  CHART_TABLE: { zh: "以表格查看", en: "Show as a table" },
+  CHART_COL_NAME: { zh: "一级指标", en: "Level-1 indicator" },
+  CHART_COL_SCORE: { zh: "得分", en: "Score" },
+  CHART_COL_WEIGHT: { zh: "分值", en: "Weight" },
+  CHART_COL_SHARE: { zh: "得分率", en: "Share" },
+  CHART_TOTAL_ROW: { zh: "合计", en: "Total" },
+  CHART_NONE: { zh: "此表没有填报得分，无法绘图。", en: "This form has no stated scores to chart." },
+
+  // Write dialog
+  WRITE_TITLE: { zh: "替换已填写的单元格？", en: "Replace typed numbers?" },
+  WRITE_INTRO: {
+    zh: "将写入 {total} 个公式，其中以下 {n} 个单元格已填有数字或公式：",
+    en: "{total} formulas are ready to write. These {n} cells already hold a typed number or a formula:",
+  },
+  WRITE_TEXT_KEPT: { zh: "另有 {n} 个填有文字的单元格保持不变。", en: "{n} more cells hold text and are left alone." },
+  WRITE_COL_CELL: { zh: "单元格", en: "Cell" },
+  WRITE_COL_NOW: { zh: "现有内容", en: "Now" },
+  WRITE_COL_NEW: { zh: "将写入", en: "Formula" },
+  WRITE_COL_RESULT: { zh: "计算值", en: "Value" },
+  WRITE_REPLACE: { zh: "一并替换", en: "Replace them too" },
+  WRITE_KEEP: { zh: "保留已填数字", en: "Keep typed numbers" },
+
   // The Excel adapter (src/excel): errors, progress steps, the findings sheet, the ribbon
 
   // Errors

@@ -1,0 +1,31 @@
+/**
+ * Task pane entry: mounts the review pane in #container once Office.js is ready, in the UI
+ * language (Office.context.displayLanguage) and theme (Office.context.officeTheme) of Office.
+ *
+ * In the shared runtime this page also runs the custom functions and the ribbon commands,
+ * so nothing here may block: if office.js could not be loaded (a plain browser, a test
+ * page), the app is mounted at once.
+ */
+import { createRoot, type Root } from "react-dom/client";
+import { createOfficePort, syncDefaultPolicy } from "../excel/office-port";
+import { App } from "./App";
+import { officeLang, officeThemeName } from "./office-env";
+
+let root: Root | null = null;
+
+function mount(): void {
+  if (root) return;
+  const container = document.getElementById("container");
+  if (!container) return;
+  const port = createOfficePort();
+  // The PERF functions of this shared runtime follow the workbook's stored policy.
+  syncDefaultPolicy(port).catch(() => undefined);
+  root = createRoot(container);
+  root.render(<App port={port} lang={officeLang()} theme={officeThemeName()} />);
+}
+
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  Office.onReady(() => mount()).catch(() => mount());
+} else {
+  mount();
+}
