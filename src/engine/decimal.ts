@@ -74,10 +74,23 @@ interface FormatSpec {
   general: boolean;
 }
 
-/** Reads an Excel number format's first section: percent? how many decimals? */
+const GENERAL: FormatSpec = Object.freeze({ percent: false, zeros: 0, optional: 0, general: true });
+const FORMAT_CACHE = new Map<string, FormatSpec>();
+
+/** Reads an Excel number format's first section: percent? how many decimals? Memoized per format text. */
 export function parseNumFmt(numFmt?: string): FormatSpec {
-  const general: FormatSpec = { percent: false, zeros: 0, optional: 0, general: true };
-  if (!numFmt) return general;
+  if (!numFmt) return GENERAL;
+  let spec = FORMAT_CACHE.get(numFmt);
+  if (!spec) {
+    spec = readNumFmt(numFmt);
+    if (FORMAT_CACHE.size > 1000) FORMAT_CACHE.clear();
+    FORMAT_CACHE.set(numFmt, spec);
+  }
+  return spec;
+}
+
+function readNumFmt(numFmt: string): FormatSpec {
+  const general = GENERAL;
   // First section; drop quoted literals, escaped chars, [colour]/[condition] blocks, _x and *x fillers.
   const section = numFmt
     .replace(/"[^"]*"/g, "")
@@ -110,10 +123,22 @@ export function parseNumFmt(numFmt?: string): FormatSpec {
  */
 export function printedDecimals(n: number, numFmt?: string): number {
   const spec = parseNumFmt(numFmt);
+  if (!Number.isFinite(n)) return 0;
+  // Excel shows at most 15 significant digits: 84.57000000000001 is displayed as 84.57.
+  const shown = Number(n.toPrecision(15));
+  if (!spec.percent) {
+    // Fast path: the decimals of the shortest representation, read off its text.
+    const text = String(shown);
+    if (!/e/i.test(text)) {
+      const dot = text.indexOf(".");
+      const places = dot < 0 ? 0 : text.length - dot - 1;
+      if (spec.general) return places;
+      return Math.min(Math.max(places, spec.zeros), spec.zeros + spec.optional);
+    }
+  }
   let d: Decimal;
   try {
-    // Excel shows at most 15 significant digits: 84.57000000000001 is displayed as 84.57.
-    d = toDecimal(Number.isFinite(n) ? Number(n.toPrecision(15)) : n);
+    d = toDecimal(shown);
   } catch {
     return 0;
   }
