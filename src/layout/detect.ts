@@ -197,24 +197,39 @@ function boundingBox(grid: Grid, top: number, bottom: number): RangeBox {
   for (let r = top; r <= bottom; r++) {
     for (const m of grid.mergesStartingAt(r)) {
       if (grid.isBlank(m.top, m.left)) continue;
-      if (m.left < left) left = m.left;
-      if (m.right > right) right = m.right;
+      // A merge may reach past the grid's edge: the form ends at the edge.
+      if (m.left < left) left = Math.max(m.left, grid.left);
+      if (m.right > right) right = Math.min(m.right, grid.right);
     }
   }
   if (!Number.isFinite(left)) return { top, bottom, left: grid.left, right: grid.left };
   return { top, bottom, left, right };
 }
 
-/** Truncated funds headers ("全年", "执行"): the first unmatched column their text begins. */
+/**
+ * Truncated funds headers ("全年", "执行"): the unmatched column whose name the text begins. A
+ * cell too narrow for its header shows the start of the template's own name, so the canonical
+ * names are tried first ("执行" is 执行率, not 执行数, even when it stands left of "全年"), then
+ * the other synonyms, each in template order.
+ */
 function resolveTruncatedFunds(grid: Grid, row: number, pick: ColumnPick<FundsColumn>, from: number, to: number): void {
   const used = new Set(Object.values(pick.cols) as number[]);
+  const truncated: { col: number; text: string }[] = [];
   for (let c = from; c <= to; c++) {
     if (used.has(c) || grid.mergeAt(row, c)) continue;
     const t = norm(grid.text(row, c));
     if (t.length < 2 || t.length > 6) continue;
-    for (const k of FUNDS_ORDER) {
-      if (pick.cols[k] !== undefined) continue;
-      if (FUNDS_HEADERS[k].some((s) => s.startsWith(t))) {
+    truncated.push({ col: c, text: t });
+  }
+  const passes: ((k: FundsColumn, t: string) => boolean)[] = [
+    (k, t) => FUNDS_HEADERS[k][0].startsWith(t),
+    (k, t) => FUNDS_HEADERS[k].some((s) => s.startsWith(t)),
+  ];
+  for (const matches of passes) {
+    for (const { col: c, text: t } of truncated) {
+      if (used.has(c)) continue;
+      const k = FUNDS_ORDER.find((kk) => pick.cols[kk] === undefined && matches(kk, t));
+      if (k !== undefined) {
         pick.cols[k] = c;
         pick.confidence[k] = 0.6;
         used.add(c);
@@ -224,7 +239,6 @@ function resolveTruncatedFunds(grid: Grid, row: number, pick: ColumnPick<FundsCo
           cell: address(row, c),
           message: msg(`表头“${t}”不完整，按位置识别为${FUNDS_HEADERS[k][0]}`, `Header "${t}" is truncated; read as ${FUNDS_HEADERS[k][0]} by position`),
         });
-        break;
       }
     }
   }
@@ -494,11 +508,13 @@ function findGrade(grid: Grid, from: number, to: number, left: number, right: nu
     const c = findLabel(grid, r, left, right, GRADE_LABELS);
     if (c === undefined) continue;
     const m = grid.mergeAt(r, c) ?? grid.masterMerge(r, c);
-    for (let cc = (m ? m.right : c) + 1; cc <= right; cc++) {
+    const next = (m ? m.right : c) + 1;
+    for (let cc = next; cc <= right; cc++) {
       if (grid.mergeAt(r, cc)) continue;
       if (!grid.isBlank(r, cc)) return { row: r, col: cc };
     }
-    return { row: r, col: (m ? m.right : c) + 1 };
+    // The (blank) cell right of the label, when there is one on the sheet.
+    return next <= right ? { row: r, col: next } : undefined;
   }
   return undefined;
 }
@@ -507,22 +523,33 @@ function parseScoreTable(grid: Grid, headerRow: number, top: number, limit: numb
   const issues: LayoutIssue[] = [];
   const left = grid.left;
   const right = Math.min(grid.right, grid.left + MAX_HEADER_COLS);
-  const levelHeaders: { col: number; span: RangeBox | undefined }[] = [];
+  // Each level header spans its 名称/分值 columns: a merged cell, or the same label repeated
+  // unmerged over the adjacent columns (templates whose merges were undone with labels filled in).
+  const levelHeaders: { col: number; text: string; to: number; spanned: boolean }[] = [];
   let scoreColumn = -1;
   for (let c = left; c <= right; c++) {
     if (grid.mergeAt(headerRow, c)) continue;
     const t = norm(grid.text(headerRow, c));
-    if (/^[一二三四]级指标$/.test(t)) levelHeaders.push({ col: c, span: grid.masterMerge(headerRow, c) });
-    else if (headerMatch(t, INDICATOR_HEADERS.score) === 1 && scoreColumn < 0) scoreColumn = c;
+    if (/^[一二三四]级指标$/.test(t)) {
+      const last = levelHeaders[levelHeaders.length - 1];
+      if (last && last.text === t && last.to === c - 1) {
+        last.to = c;
+        last.spanned = true;
+        continue;
+      }
+      const span = grid.masterMerge(headerRow, c);
+      levelHeaders.push({ col: c, text: t, to: span ? span.right : c, spanned: span !== undefined });
+    } else if (headerMatch(t, INDICATOR_HEADERS.score) === 1 && scoreColumn < 0) scoreColumn = c;
   }
+  const spanEnd = (h: { col: number; to: number; spanned: boolean }) => (h.spanned ? h.to : h.col + 1);
   const sub = headerRow + 1;
   const hasSub = levelHeaders.some((h) => {
-    const to = h.span ? h.span.right : h.col + 1;
+    const to = spanEnd(h);
     for (let c = h.col; c <= to; c++) if (/^名称$/.test(norm(grid.text(sub, c)))) return true;
     return false;
   });
   const levelColumns = levelHeaders.map((h) => {
-    const to = h.span ? h.span.right : h.col + 1;
+    const to = spanEnd(h);
     let nameCol = h.col;
     let weightCol: number | undefined;
     if (hasSub) {
@@ -610,17 +637,38 @@ function parseScoreTable(grid: Grid, headerRow: number, top: number, limit: numb
  * header block. A title row ends the walk (it is the top); a total row ends it (it is the
  * previous form's end), so forms stacked without blank rows between stay apart.
  */
-function formTop(grid: Grid, row: number, floor: number): number {
+function formTop(grid: Grid, row: number, floor: number, isDataRow?: (r: number) => boolean): number {
   let top = row;
   const labelTo = Math.min(grid.right, grid.left + 8);
   for (let r = row - 1; r >= floor; r--) {
     if (rowIsBlank(grid, r, grid.left, grid.right)) break;
     if (findLabel(grid, r, grid.left, labelTo, TOTAL_LABELS) !== undefined) break;
     if (classifyRow(grid, r) === "indicator" || classifyRow(grid, r) === "score-table") break;
+    if (isDataRow?.(r)) break;
     top = r;
     if (findLabel(grid, r, grid.left, labelTo, FORM_TITLE) !== undefined) break;
   }
   return top;
+}
+
+/**
+ * Whether a row is a data row of the table under header `h`: a number (not a merged cell's
+ * echo) in its 分值/得分 column — which no title, name or contact row of a next form has there.
+ */
+function dataRowTest(grid: Grid, h: HeaderRow): (r: number) => boolean {
+  const left = grid.left;
+  const right = Math.min(grid.right, grid.left + MAX_HEADER_COLS);
+  const cols: number[] = [];
+  if (h.kind === "indicator") {
+    const p = pickColumns(grid, h.row, INDICATOR_HEADERS, left, right);
+    for (const c of [p.cols.weight, p.cols.score]) if (c !== undefined) cols.push(c);
+  } else {
+    for (let c = left; c <= right; c++) {
+      if (!grid.mergeAt(h.row, c) && headerMatch(grid.text(h.row, c), INDICATOR_HEADERS.score) === 1) cols.push(c);
+      else if (!grid.mergeAt(h.row + 1, c) && /^(分值|权重)$/.test(norm(grid.text(h.row + 1, c)))) cols.push(c);
+    }
+  }
+  return (r) => cols.some((c) => !grid.mergeAt(r, c) && isNumberLike(grid.raw(r, c)));
 }
 
 /**
@@ -645,13 +693,16 @@ export function detectForms(grid: Grid, mapping?: SheetMapping): FormModel[] {
   let pendingFunds: number | undefined;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
+    // A header-like row the form above already took in (a score table's 名称/分值 sub-header row) starts nothing.
+    if (h.row < floor) continue;
     if (h.kind === "funds") {
       pendingFunds = h.row;
       continue;
     }
     const next = headers[i + 1];
-    // The next form's funds header and title rows above it are not ours.
-    const limit = next ? Math.max(h.row + 1, formTop(grid, next.row, h.row + 1)) : grid.bottom + 1;
+    // The next form's funds header and title rows above it are not ours; our own data rows are
+    // (a form without a 总分 row may be followed at once by the next form's title).
+    const limit = next ? Math.max(h.row + 1, formTop(grid, next.row, h.row + 1, dataRowTest(grid, h))) : grid.bottom + 1;
     if (h.kind === "indicator") {
       const anchor = pendingFunds ?? h.row;
       const top = formTop(grid, anchor, floor);

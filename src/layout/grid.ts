@@ -76,8 +76,10 @@ export class Grid {
     let cols = 0;
     for (const r of init.values) if (r && r.length > cols) cols = r.length;
     this.colCount = cols;
+    // A merge whose master cell lies outside the grid has no value here to show: its cells in the
+    // grid are plain blank cells (and no address off the grid is ever named as a "master").
     this.merges = (init.merges ?? []).filter(
-      (m) => m.bottom >= m.top && m.right >= m.left && m.top >= 0 && m.left >= 0,
+      (m) => m.bottom >= m.top && m.right >= m.left && m.top >= 0 && m.left >= 0 && this.inside(m.top, m.left),
     );
     for (const m of this.merges) {
       const list = this.mergesByTop.get(m.top);

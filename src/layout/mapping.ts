@@ -63,10 +63,26 @@ export class MappingError extends Error {
 
 const FIELD_RE = /^(ind\.(level1|level2|level3|target|actual|weight|score|reason)|funds\.(initial|budget|executed|weight|rate|score))$/;
 
+/** Excel's sheet limits: rows 1…1048576, columns A…XFD. */
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+/** A column's letters ("J", "$J", "xfd") → 0-based index; null for anything else ("J1", "Sheet!J", "XFE"). */
 function colIndex(letters: string): number | null {
+  if (!/^\$?[A-Za-z]{1,3}$/.test(letters)) return null;
   const p = parseAddress(`${letters}1`);
-  return p ? p.col : null;
+  return p && p.col < MAX_COLS ? p.col : null;
 }
+
+/** "A1:I24" (or one cell) inside the sheet's limits → box; null for anything else. */
+function rangeBox(a: string): ReturnType<typeof parseRange> {
+  if (!/^\$?[A-Za-z]{1,3}\$?\d{1,7}(:\$?[A-Za-z]{1,3}\$?\d{1,7})?$/.test(a.trim())) return null;
+  const box = parseRange(a.trim());
+  return box && box.bottom < MAX_ROWS && box.right < MAX_COLS ? box : null;
+}
+
+const isRow = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_ROWS;
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Validate and read a mapping document (JSON already parsed). Throws MappingError. */
 export function parseMappingDoc(json: unknown): Map<string, SheetMapping> {
@@ -77,28 +93,33 @@ export function parseMappingDoc(json: unknown): Map<string, SheetMapping> {
   const doc = json as Partial<MappingDoc>;
   if (doc.version !== MAPPING_VERSION) bad(`version 应为 ${MAPPING_VERSION}`, `version must be ${MAPPING_VERSION}`);
   if (!doc.sheets || typeof doc.sheets !== "object") bad("缺少 sheets", "missing sheets");
+  if (!isObject(doc.sheets)) bad("sheets 应为以工作表名为键的对象", "sheets must be an object keyed by sheet name");
   const out = new Map<string, SheetMapping>();
   for (const [sheet, sm] of Object.entries(doc.sheets as MappingDoc["sheets"])) {
     if (!sm || !Array.isArray(sm.forms)) bad(`工作表“${sheet}”缺少 forms 数组`, `sheet "${sheet}" has no forms array`);
-    const forms: MappingForm[] = sm.forms.map((f, i) => {
+    const forms: MappingForm[] = sm.forms.map((f: unknown, i: number) => {
       const where = `${sheet} #${i + 1}`;
-      const box = typeof f.range === "string" ? parseRange(f.range) : null;
-      if (!box) bad(`${where} 的 range 不是单元格区域`, `${where}: range is not a cell range`);
-      if (!Number.isInteger(f.headerRow) || f.headerRow < 1) bad(`${where} 的 headerRow 应为正整数`, `${where}: headerRow must be a positive integer`);
-      if (f.fundsHeaderRow !== undefined && (!Number.isInteger(f.fundsHeaderRow) || f.fundsHeaderRow < 1)) {
-        bad(`${where} 的 fundsHeaderRow 应为正整数`, `${where}: fundsHeaderRow must be a positive integer`);
+      if (!isObject(f)) return bad(`${where} 应为对象`, `${where}: a form must be an object`);
+      const box = typeof f.range === "string" ? rangeBox(f.range) : null;
+      if (!box) return bad(`${where} 的 range 不是单元格区域`, `${where}: range is not a cell range`);
+      if (!isRow(f.headerRow)) return bad(`${where} 的 headerRow 应为 1 至 ${MAX_ROWS} 的整数（工作表行号）`, `${where}: headerRow must be a sheet row number (a whole number from 1 to ${MAX_ROWS})`);
+      if (f.fundsHeaderRow !== undefined && !isRow(f.fundsHeaderRow)) {
+        return bad(`${where} 的 fundsHeaderRow 应为 1 至 ${MAX_ROWS} 的整数（工作表行号）`, `${where}: fundsHeaderRow must be a sheet row number (a whole number from 1 to ${MAX_ROWS})`);
       }
+      if (f.fields !== undefined && !isObject(f.fields)) return bad(`${where} 的 fields 应为对象`, `${where}: fields must be an object`);
       const fields: MappingForm["fields"] = {};
-      for (const [k, v] of Object.entries(f.fields ?? {})) {
+      for (const [k, v] of Object.entries((f.fields ?? {}) as Record<string, unknown>)) {
         if (!FIELD_RE.test(k)) bad(`${where} 的字段“${k}”未知`, `${where}: unknown field "${k}"`);
-        const col = v && typeof v.col === "string" ? colIndex(v.col) : null;
-        if (col === null) bad(`${where} 字段 ${k} 的列“${String(v?.col)}”无效`, `${where}: field ${k} has an invalid column "${String(v?.col)}"`);
-        fields[k as MappedField] = { col: col as number, header: typeof v.header === "string" ? v.header : undefined };
+        const spec = isObject(v) ? v : undefined;
+        const col = spec && typeof spec.col === "string" ? colIndex(spec.col) : null;
+        if (col === null) bad(`${where} 字段 ${k} 的列“${String(spec?.col)}”无效`, `${where}: field ${k} has an invalid column "${String(spec?.col)}"`);
+        if (spec?.header !== undefined && typeof spec.header !== "string") bad(`${where} 字段 ${k} 的 header 应为文本`, `${where}: field ${k} has a header that is not text`);
+        fields[k as MappedField] = { col: col as number, header: spec?.header as string | undefined };
       }
       return {
-        ...(box as NonNullable<typeof box>),
+        ...box,
         headerRow: f.headerRow - 1,
-        fundsHeaderRow: f.fundsHeaderRow === undefined ? undefined : f.fundsHeaderRow - 1,
+        fundsHeaderRow: f.fundsHeaderRow === undefined ? undefined : (f.fundsHeaderRow as number) - 1,
         fields,
       };
     });
@@ -164,6 +185,11 @@ export function resolveOverrides(grid: Grid, mf: MappingForm, headerRow: number,
     const row = part === "ind" ? headerRow : fundsRow;
     if (row === undefined) {
       out.issues.push(stale(k, address(mf.top, v.col), "该表没有资金表头", "this form has no funds header"));
+      continue;
+    }
+    if (!grid.inside(row, v.col)) {
+      // Nothing is there to read: applying it would point fields at cells off the sheet's used range.
+      out.issues.push(stale(k, address(row, v.col), `第 ${colName(v.col)} 列在工作表的已用区域之外`, `column ${colName(v.col)} lies outside the sheet's used range`));
       continue;
     }
     if (v.header !== undefined && norm(grid.text(row, v.col)) !== norm(v.header)) {
