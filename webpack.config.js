@@ -85,6 +85,9 @@ module.exports = async (env, options) => {
       filename: "[name].js",
       clean: true,
     },
+    // No `global` shim: webpack's shim falls back to new Function("return this"), which the
+    // security pass forbids (no eval / new Function in the bundles). globalThis is everywhere we run.
+    node: { global: false },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
     },

@@ -9,9 +9,9 @@ import { loadFixtureWorkbook } from "../../test/fakes/fixture-workbook";
 import { evaluate } from "../../test/fakes/formula-eval";
 import { stackForms } from "../../test/fakes/stack-forms";
 
-async function measure(file: string, copies: number): Promise<{ validate: number; write: number }> {
+async function measure(file: string, sheetName: string, copies: number): Promise<{ validate: number; write: number }> {
   const init = await loadFixtureWorkbook(file);
-  const form = init.sheets[0];
+  const form = init.sheets.find((s) => s.name === sheetName) ?? init.sheets[0];
   const sheet = stackForms(form, copies, `${form.name}×${copies}`);
   const fake: FakeExcelHandle = createFakeExcel({ sheets: [sheet], active: sheet.name }, { evaluate });
   const port = createOfficePort({ excel: fake.Excel as unknown as ExcelHost, isSetSupported: fake.state.isSetSupported });
@@ -25,10 +25,10 @@ async function measure(file: string, copies: number): Promise<{ validate: number
   return { validate, write };
 }
 
-export async function syncCounts(file: string): Promise<{ validate1: number; validate300: number; write1: number; write300: number }> {
+export async function syncCounts(file: string, sheetName: string): Promise<{ validate1: number; validate300: number; write1: number; write300: number }> {
   try {
-    const one = await measure(file, 1);
-    const many = await measure(file, 300);
+    const one = await measure(file, sheetName, 1);
+    const many = await measure(file, sheetName, 300);
     return { validate1: one.validate, validate300: many.validate, write1: one.write, write300: many.write };
   } finally {
     setDefaultPolicy("national");
