@@ -50,6 +50,28 @@ export const STRINGS = {
   REVIEW_TOTAL: { zh: "复核总分", en: "Checked total" },
   QUALITATIVE_RANGE: { zh: "定性 {lo}–{hi}", en: "qualitative {lo}–{hi}" },
 
+  // Column mapping documents (src/layout/mapping.ts)
+  MAP_INVALID: { zh: "映射文件无效：", en: "Invalid mapping: " },
+  MAP_NOT_OBJECT: { zh: "不是 JSON 对象", en: "not a JSON object" },
+  MAP_VERSION: { zh: "version 应为 {version}", en: "version must be {version}" },
+  MAP_NO_SHEETS: { zh: "缺少 sheets", en: "missing sheets" },
+  MAP_SHEETS_OBJECT: { zh: "sheets 应为以工作表名为键的对象", en: "sheets must be an object keyed by sheet name" },
+  MAP_NO_FORMS: { zh: "工作表“{sheet}”缺少 forms 数组", en: 'sheet "{sheet}" has no forms array' },
+  MAP_FORM_OBJECT: { zh: "{where} 应为对象", en: "{where}: a form must be an object" },
+  MAP_RANGE: { zh: "{where} 的 range 不是单元格区域", en: "{where}: range is not a cell range" },
+  MAP_ROW: {
+    zh: "{where} 的 {name} 应为 1 至 {max} 的整数（工作表行号）",
+    en: "{where}: {name} must be a sheet row number (a whole number from 1 to {max})",
+  },
+  MAP_FIELDS_OBJECT: { zh: "{where} 的 fields 应为对象", en: "{where}: fields must be an object" },
+  MAP_UNKNOWN_FIELD: { zh: "{where} 的字段“{field}”未知", en: '{where}: unknown field "{field}"' },
+  MAP_BAD_COLUMN: { zh: "{where} 字段 {field} 的列“{col}”无效", en: '{where}: field {field} has an invalid column "{col}"' },
+  MAP_HEADER_TEXT: { zh: "{where} 字段 {field} 的 header 应为文本", en: "{where}: field {field} has a header that is not text" },
+  MAP_STALE: { zh: "映射字段 {field} 未应用：{why}（列可能已移动）", en: "Mapped field {field} not applied: {why} (columns may have moved)" },
+  MAP_STALE_NO_FUNDS: { zh: "该表没有资金表头", en: "this form has no funds header" },
+  MAP_STALE_OUTSIDE: { zh: "第 {col} 列在工作表的已用区域之外", en: "column {col} lies outside the sheet's used range" },
+  MAP_STALE_HEADER: { zh: "保存时该列表头为“{was}”，现为“{now}”", en: 'the header was "{was}" when saved and is now "{now}"' },
+
   // The perf-check report (src/cli/report.ts)
   REPORT_title: { zh: "绩效自评表复核报告", en: "Performance self-evaluation check report" },
   REPORT_file: { zh: "文件", en: "File" },

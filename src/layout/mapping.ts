@@ -7,6 +7,8 @@
 import type { FieldName, LayoutIssue, ProjectForm } from "../engine/model";
 import { address, colName, Grid, parseAddress, parseRange, rangeAddress } from "./grid";
 import { norm } from "./headers";
+import { both } from "../i18n/strings";
+import type { Params, StringKey } from "../i18n/strings";
 import type { FundsColumn, IndicatorColumn } from "./headers";
 
 export const MAPPING_VERSION = 1;
@@ -86,34 +88,36 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 /** Validate and read a mapping document (JSON already parsed). Throws MappingError. */
 export function parseMappingDoc(json: unknown): Map<string, SheetMapping> {
-  const bad = (zh: string, en: string): never => {
-    throw new MappingError(`映射文件无效：${zh}`, `Invalid mapping: ${en}`);
+  const bad = (key: StringKey, params: Params = {}): never => {
+    const m = both(key, params);
+    const head = both("MAP_INVALID");
+    throw new MappingError(`${head.zh}${m.zh}`, `${head.en}${m.en}`);
   };
-  if (!json || typeof json !== "object") bad("不是 JSON 对象", "not a JSON object");
+  if (!json || typeof json !== "object") bad("MAP_NOT_OBJECT");
   const doc = json as Partial<MappingDoc>;
-  if (doc.version !== MAPPING_VERSION) bad(`version 应为 ${MAPPING_VERSION}`, `version must be ${MAPPING_VERSION}`);
-  if (!doc.sheets || typeof doc.sheets !== "object") bad("缺少 sheets", "missing sheets");
-  if (!isObject(doc.sheets)) bad("sheets 应为以工作表名为键的对象", "sheets must be an object keyed by sheet name");
+  if (doc.version !== MAPPING_VERSION) bad("MAP_VERSION", { version: MAPPING_VERSION });
+  if (!doc.sheets || typeof doc.sheets !== "object") bad("MAP_NO_SHEETS");
+  if (!isObject(doc.sheets)) bad("MAP_SHEETS_OBJECT");
   const out = new Map<string, SheetMapping>();
   for (const [sheet, sm] of Object.entries(doc.sheets as MappingDoc["sheets"])) {
-    if (!sm || !Array.isArray(sm.forms)) bad(`工作表“${sheet}”缺少 forms 数组`, `sheet "${sheet}" has no forms array`);
+    if (!sm || !Array.isArray(sm.forms)) bad("MAP_NO_FORMS", { sheet });
     const forms: MappingForm[] = sm.forms.map((f: unknown, i: number) => {
       const where = `${sheet} #${i + 1}`;
-      if (!isObject(f)) return bad(`${where} 应为对象`, `${where}: a form must be an object`);
+      if (!isObject(f)) return bad("MAP_FORM_OBJECT", { where });
       const box = typeof f.range === "string" ? rangeBox(f.range) : null;
-      if (!box) return bad(`${where} 的 range 不是单元格区域`, `${where}: range is not a cell range`);
-      if (!isRow(f.headerRow)) return bad(`${where} 的 headerRow 应为 1 至 ${MAX_ROWS} 的整数（工作表行号）`, `${where}: headerRow must be a sheet row number (a whole number from 1 to ${MAX_ROWS})`);
+      if (!box) return bad("MAP_RANGE", { where });
+      if (!isRow(f.headerRow)) return bad("MAP_ROW", { where, name: "headerRow", max: MAX_ROWS });
       if (f.fundsHeaderRow !== undefined && !isRow(f.fundsHeaderRow)) {
-        return bad(`${where} 的 fundsHeaderRow 应为 1 至 ${MAX_ROWS} 的整数（工作表行号）`, `${where}: fundsHeaderRow must be a sheet row number (a whole number from 1 to ${MAX_ROWS})`);
+        return bad("MAP_ROW", { where, name: "fundsHeaderRow", max: MAX_ROWS });
       }
-      if (f.fields !== undefined && !isObject(f.fields)) return bad(`${where} 的 fields 应为对象`, `${where}: fields must be an object`);
+      if (f.fields !== undefined && !isObject(f.fields)) return bad("MAP_FIELDS_OBJECT", { where });
       const fields: MappingForm["fields"] = {};
       for (const [k, v] of Object.entries((f.fields ?? {}) as Record<string, unknown>)) {
-        if (!FIELD_RE.test(k)) bad(`${where} 的字段“${k}”未知`, `${where}: unknown field "${k}"`);
+        if (!FIELD_RE.test(k)) bad("MAP_UNKNOWN_FIELD", { where, field: k });
         const spec = isObject(v) ? v : undefined;
         const col = spec && typeof spec.col === "string" ? colIndex(spec.col) : null;
-        if (col === null) bad(`${where} 字段 ${k} 的列“${String(spec?.col)}”无效`, `${where}: field ${k} has an invalid column "${String(spec?.col)}"`);
-        if (spec?.header !== undefined && typeof spec.header !== "string") bad(`${where} 字段 ${k} 的 header 应为文本`, `${where}: field ${k} has a header that is not text`);
+        if (col === null) bad("MAP_BAD_COLUMN", { where, field: k, col: String(spec?.col) });
+        if (spec?.header !== undefined && typeof spec.header !== "string") bad("MAP_HEADER_TEXT", { where, field: k });
         fields[k as MappedField] = { col: col as number, header: spec?.header as string | undefined };
       }
       return {
@@ -184,22 +188,17 @@ export function resolveOverrides(grid: Grid, mf: MappingForm, headerRow: number,
     const [part, name] = k.split(".") as ["ind" | "funds", string];
     const row = part === "ind" ? headerRow : fundsRow;
     if (row === undefined) {
-      out.issues.push(stale(k, address(mf.top, v.col), "该表没有资金表头", "this form has no funds header"));
+      out.issues.push(stale(k, address(mf.top, v.col), "MAP_STALE_NO_FUNDS", {}));
       continue;
     }
     if (!grid.inside(row, v.col)) {
       // Nothing is there to read: applying it would point fields at cells off the sheet's used range.
-      out.issues.push(stale(k, address(row, v.col), `第 ${colName(v.col)} 列在工作表的已用区域之外`, `column ${colName(v.col)} lies outside the sheet's used range`));
+      out.issues.push(stale(k, address(row, v.col), "MAP_STALE_OUTSIDE", { col: colName(v.col) }));
       continue;
     }
     if (v.header !== undefined && norm(grid.text(row, v.col)) !== norm(v.header)) {
       out.issues.push(
-        stale(
-          k,
-          address(row, v.col),
-          `保存时该列表头为“${v.header}”，现为“${grid.text(row, v.col)}”`,
-          `the header was "${v.header}" when saved and is now "${grid.text(row, v.col)}"`,
-        ),
+        stale(k, address(row, v.col), "MAP_STALE_HEADER", { was: v.header, now: grid.text(row, v.col) }),
       );
       continue;
     }
@@ -210,11 +209,15 @@ export function resolveOverrides(grid: Grid, mf: MappingForm, headerRow: number,
   return out;
 }
 
-function stale(field: string, cell: string, zh: string, en: string): LayoutIssue {
+function stale(field: string, cell: string, key: StringKey, params: Params): LayoutIssue {
+  const why = both(key, params);
   return {
     field,
     kind: "stale-mapping",
     cell,
-    message: { zh: `映射字段 ${field} 未应用：${zh}（列可能已移动）`, en: `Mapped field ${field} not applied: ${en} (columns may have moved)` },
+    message: {
+      zh: both("MAP_STALE", { field, why: why.zh }).zh,
+      en: both("MAP_STALE", { field, why: why.en }).en,
+    },
   };
 }
