@@ -104,6 +104,8 @@ const ZERO = new Decimal(0);
 /** A cell's number for arithmetic: plain numbers and numeric text; null otherwise. */
 function num(f: Field | undefined): Decimal | null {
   if (!f) return null;
+  // A plain JS number reads as itself (readValue would also format its shown text, unused here).
+  if (typeof f.value === "number") return Number.isFinite(f.value) ? toDecimal(f.value) : null;
   const p = readValue(f.value, f.numFmt);
   return p.kind === "number" && p.op === "none" && !p.approx ? p.value : null;
 }
@@ -122,11 +124,15 @@ function weightOf(f: Field | undefined): Decimal | null {
 
 function isBlank(f: Field | undefined): boolean {
   if (!f) return true;
+  const v = f.value;
+  if (v === null || v === undefined) return true;
+  if (typeof v === "number" || typeof v === "boolean") return false;
   const p = readValue(f.value, f.numFmt);
   return p.kind === "blank";
 }
 
 function isDash(f: Field | undefined): boolean {
+  if (f && (typeof f.value === "number" || typeof f.value === "boolean" || f.value === null || f.value === undefined)) return false;
   return !!f && readValue(f.value, f.numFmt).kind === "dash";
 }
 

@@ -29,7 +29,13 @@ import {
   FUNDS_TOTAL_LABELS,
   FundsColumn,
   GRADE_LABELS,
+  headerKinds,
   headerMatch,
+  HK_FUNDS,
+  HK_LEVEL,
+  HK_MEASURE,
+  HK_SCORE,
+  HK_SUBLEVEL,
   INDICATOR_HEADERS,
   IndicatorColumn,
   level1Category,
@@ -126,7 +132,21 @@ function overrideColumns<K extends string>(pick: ColumnPick<K>, set: Partial<Rec
   }
 }
 
+/** Header kinds of each row, per grid, while detectForms runs (formTop asks again for rows already classified). */
+let rowKinds: { grid: Grid; kinds: Map<number, HeaderKind | null> } | undefined;
+
 function classifyRow(grid: Grid, row: number): HeaderKind | undefined {
+  if (rowKinds && rowKinds.grid === grid) {
+    const hit = rowKinds.kinds.get(row);
+    if (hit !== undefined) return hit ?? undefined;
+    const k = classifyRowUncached(grid, row);
+    rowKinds.kinds.set(row, k ?? null);
+    return k;
+  }
+  return classifyRowUncached(grid, row);
+}
+
+function classifyRowUncached(grid: Grid, row: number): HeaderKind | undefined {
   const left = grid.left;
   const right = Math.min(grid.right, grid.left + MAX_HEADER_COLS);
   let levels = 0;
@@ -140,12 +160,13 @@ function classifyRow(grid: Grid, row: number): HeaderKind | undefined {
     if (grid.mergeAt(row, c)) continue;
     const t = v.trim();
     if (!t || t.length > 24) continue;
-    const n = norm(t);
-    if (/^[一二三四]级指标$/.test(n)) subLevels++;
-    if (headerMatch(t, INDICATOR_HEADERS.level1) || headerMatch(t, INDICATOR_HEADERS.level2) || headerMatch(t, INDICATOR_HEADERS.level3)) levels++;
-    if (headerMatch(t, INDICATOR_HEADERS.target) || headerMatch(t, INDICATOR_HEADERS.actual)) measures++;
-    if (headerMatch(t, INDICATOR_HEADERS.score)) score++;
-    if (headerMatch(t, FUNDS_HEADERS.initial) || headerMatch(t, FUNDS_HEADERS.budget) || headerMatch(t, FUNDS_HEADERS.rate)) funds++;
+    const k = headerKinds(t);
+    if (k === 0) continue;
+    if (k & HK_SUBLEVEL) subLevels++;
+    if (k & HK_LEVEL) levels++;
+    if (k & HK_MEASURE) measures++;
+    if (k & HK_SCORE) score++;
+    if (k & HK_FUNDS) funds++;
   }
   if (levels >= 2 && measures >= 1) return "indicator";
   if (subLevels >= 2 && score >= 1 && measures === 0) return "score-table";
@@ -158,12 +179,24 @@ function rowIsBlank(grid: Grid, row: number, from: number, to: number): boolean 
   return true;
 }
 
+/** address(), with the column letters of the first columns computed once. */
+const COL_NAMES: string[] = [];
+function cellAddress(row: number, col: number): string {
+  if (col < 0 || col >= 256) return address(row, col);
+  let name = COL_NAMES[col];
+  if (name === undefined) {
+    name = address(0, col).slice(0, -1);
+    COL_NAMES[col] = name;
+  }
+  return name + (row + 1);
+}
+
 function field(grid: Grid, row: number, col: number | undefined, confidence: number): Field | undefined {
   if (col === undefined) return undefined;
   return {
     row,
     col,
-    cell: address(row, col),
+    cell: cellAddress(row, col),
     value: grid.raw(row, col),
     formula: grid.formula(row, col),
     numFmt: grid.numFmt(row, col),
@@ -676,6 +709,16 @@ function dataRowTest(grid: Grid, h: HeaderRow): (r: number) => boolean {
  * the columns it names (and reported where it no longer fits the sheet).
  */
 export function detectForms(grid: Grid, mapping?: SheetMapping): FormModel[] {
+  const saved = rowKinds;
+  rowKinds = { grid, kinds: new Map() };
+  try {
+    return detectFormsIn(grid, mapping);
+  } finally {
+    rowKinds = saved;
+  }
+}
+
+function detectFormsIn(grid: Grid, mapping?: SheetMapping): FormModel[] {
   const headers: HeaderRow[] = [];
   const stops = new Set<number>();
   const titleTo = Math.min(grid.right, grid.left + MAX_HEADER_COLS);

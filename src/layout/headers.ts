@@ -114,3 +114,30 @@ export function level1Category(name: string): "output" | "effect" | "satisfactio
   if (/满意/.test(t)) return "satisfaction";
   return undefined;
 }
+
+/** Bits of headerKinds: which header vocabularies a cell's text belongs to. */
+export const HK_LEVEL = 1; // 一/二/三级指标 synonyms (level1, level2 or level3)
+export const HK_MEASURE = 2; // target or actual
+export const HK_SCORE = 4; // indicator score
+export const HK_FUNDS = 8; // funds initial, budget or rate
+export const HK_SUBLEVEL = 16; // exactly "[一二三四]级指标" once normalized
+
+const KINDS_CACHE = new Map<string, number>();
+
+/**
+ * All header kinds a (trimmed) cell text names, as one bitmask: the same answers as the
+ * headerMatch calls it stands for, one memoized lookup per text.
+ */
+export function headerKinds(t: string): number {
+  const hit = KINDS_CACHE.get(t);
+  if (hit !== undefined) return hit;
+  let k = 0;
+  if (/^[一二三四]级指标$/.test(norm(t))) k |= HK_SUBLEVEL;
+  if (headerMatch(t, INDICATOR_HEADERS.level1) || headerMatch(t, INDICATOR_HEADERS.level2) || headerMatch(t, INDICATOR_HEADERS.level3)) k |= HK_LEVEL;
+  if (headerMatch(t, INDICATOR_HEADERS.target) || headerMatch(t, INDICATOR_HEADERS.actual)) k |= HK_MEASURE;
+  if (headerMatch(t, INDICATOR_HEADERS.score)) k |= HK_SCORE;
+  if (headerMatch(t, FUNDS_HEADERS.initial) || headerMatch(t, FUNDS_HEADERS.budget) || headerMatch(t, FUNDS_HEADERS.rate)) k |= HK_FUNDS;
+  if (KINDS_CACHE.size >= CACHE_LIMIT) KINDS_CACHE.clear();
+  KINDS_CACHE.set(t, k);
+  return k;
+}
