@@ -50,6 +50,28 @@ export const STRINGS = {
   REVIEW_TOTAL: { zh: "复核总分", en: "Checked total" },
   QUALITATIVE_RANGE: { zh: "定性 {lo}–{hi}", en: "qualitative {lo}–{hi}" },
 
+  // Layout detection (src/layout/detect.ts): what could not be placed
+  LAYOUT_AMBIGUOUS: {
+    zh: "“{a}”与“{b}”都可能是该列；已用 {cellA}",
+    en: "Both {cellA} and {cellB} could be this column; using {cellA}",
+  },
+  LAYOUT_TRUNCATED: { zh: "表头“{text}”不完整，按位置识别为{header}", en: 'Header "{text}" is truncated; read as {header} by position' },
+  LAYOUT_FUNDS_COLUMN: { zh: "资金表缺少“{header}”列", en: "Funds block has no {header} column" },
+  LAYOUT_FUNDS_TOTAL: { zh: "资金表没有“年度资金总额”行", en: "Funds block has no 年度资金总额 (total) row" },
+  LAYOUT_IND_COLUMN: { zh: "指标表缺少“{header}”列", en: "Indicator table has no {header} column" },
+  LAYOUT_INFERRED_L1: {
+    zh: "一级指标为空，按二级指标“{level2}”归入“{level1}”",
+    en: 'Level-1 cell is blank; grouped under {level1} from its level-2 "{level2}"',
+  },
+  LAYOUT_NO_TOTAL: { zh: "未找到“总分”行", en: "No 总分 (total) row found" },
+  LAYOUT_NO_ROWS: { zh: "指标表没有指标行", en: "The indicator table has no indicator rows" },
+  LAYOUT_NO_NAME: { zh: "未找到项目名称", en: "No 项目名称 (project name) found" },
+  LAYOUT_NO_SCORE: { zh: "评分表缺少“得分”列", en: "Score table has no 得分 column" },
+  LAYOUT_STALE_FORM: {
+    zh: "保存的映射指向第 {row} 行的指标表头，但该行已不是表头；映射未应用，请重新确认",
+    en: "The saved mapping points at an indicator header on row {row}, which is no longer there; not applied — please confirm the mapping again",
+  },
+
   // Column mapping documents (src/layout/mapping.ts)
   MAP_INVALID: { zh: "映射文件无效：", en: "Invalid mapping: " },
   MAP_NOT_OBJECT: { zh: "不是 JSON 对象", en: "not a JSON object" },

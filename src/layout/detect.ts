@@ -21,6 +21,7 @@ import type {
   TotalRow,
 } from "../engine/model";
 import { address, Grid } from "./grid";
+import { both } from "../i18n/strings";
 import {
   FORM_TITLE,
   FUNDS_HEADERS,
@@ -63,7 +64,6 @@ interface HeaderRow {
   row: number;
 }
 
-const msg = (zh: string, en: string) => ({ zh, en });
 
 function isNumberLike(v: unknown): boolean {
   if (typeof v === "number") return Number.isFinite(v);
@@ -107,10 +107,12 @@ function pickColumns<K extends string>(
         field: String(k),
         kind: "ambiguous",
         cell: address(row, rival.col),
-        message: msg(
-          `“${grid.text(row, best.col)}”与“${grid.text(row, rival.col)}”都可能是该列；已用 ${address(row, best.col)}`,
-          `Both ${address(row, best.col)} and ${address(row, rival.col)} could be this column; using ${address(row, best.col)}`,
-        ),
+        message: both("LAYOUT_AMBIGUOUS", {
+          a: grid.text(row, best.col),
+          b: grid.text(row, rival.col),
+          cellA: address(row, best.col),
+          cellB: address(row, rival.col),
+        }),
       });
     }
   }
@@ -270,7 +272,7 @@ function resolveTruncatedFunds(grid: Grid, row: number, pick: ColumnPick<FundsCo
           field: `funds.${k}`,
           kind: "inferred",
           cell: address(row, c),
-          message: msg(`表头“${t}”不完整，按位置识别为${FUNDS_HEADERS[k][0]}`, `Header "${t}" is truncated; read as ${FUNDS_HEADERS[k][0]} by position`),
+          message: both("LAYOUT_TRUNCATED", { text: t, header: FUNDS_HEADERS[k][0] }),
         });
       }
     }
@@ -294,7 +296,7 @@ function parseFunds(
   for (const [k, v] of Object.entries(pick.confidence)) confidence[`funds.${k}` as FieldName] = v as number;
   for (const k of ["budget", "executed"] as const) {
     if (cols[k] === undefined) {
-      issues.push({ field: `funds.${k}`, kind: "missing", message: msg(`资金表缺少“${FUNDS_HEADERS[k][0]}”列`, `Funds block has no ${FUNDS_HEADERS[k][0]} column`) });
+      issues.push({ field: `funds.${k}`, kind: "missing", message: both("LAYOUT_FUNDS_COLUMN", { header: FUNDS_HEADERS[k][0] }) });
     }
   }
   const amountCols = Object.values(cols) as number[];
@@ -330,7 +332,7 @@ function parseFunds(
     else block.parts.push(fr);
   }
   if (!block.total) {
-    issues.push({ field: "funds.total", kind: "missing", message: msg("资金表没有“年度资金总额”行", "Funds block has no 年度资金总额 (total) row") });
+    issues.push({ field: "funds.total", kind: "missing", message: both("LAYOUT_FUNDS_TOTAL") });
   }
   return { block, issues, confidence };
 }
@@ -371,7 +373,7 @@ function parseProject(grid: Grid, b: ProjectBounds, mapping?: MappingForm): Proj
       issues.push({
         field: `ind.${k}`,
         kind: "missing",
-        message: msg(`指标表缺少“${INDICATOR_HEADERS[k][0]}”列`, `Indicator table has no ${INDICATOR_HEADERS[k][0]} column`),
+        message: both("LAYOUT_IND_COLUMN", { header: INDICATOR_HEADERS[k][0] }),
       });
     }
   }
@@ -469,7 +471,7 @@ function parseProject(grid: Grid, b: ProjectBounds, mapping?: MappingForm): Proj
         field: "ind.level1",
         kind: "inferred",
         cell: address(r, cols.level1 ?? left),
-        message: msg(`一级指标为空，按二级指标“${c2.text}”归入“${split.name}”`, `Level-1 cell is blank; grouped under ${split.name} from its level-2 "${c2.text}"`),
+        message: both("LAYOUT_INFERRED_L1", { level2: c2.text, level1: split.name }),
       });
     }
     group.rows.push(r);
@@ -498,10 +500,10 @@ function parseProject(grid: Grid, b: ProjectBounds, mapping?: MappingForm): Proj
       lastRow = Math.max(lastRow, gradeRow.row);
     }
   } else {
-    issues.push({ field: "total.score", kind: "missing", message: msg("未找到“总分”行", "No 总分 (total) row found") });
+    issues.push({ field: "total.score", kind: "missing", message: both("LAYOUT_NO_TOTAL") });
   }
   if (indicators.length === 0) {
-    issues.push({ field: "ind.level3", kind: "missing", message: msg("指标表没有指标行", "The indicator table has no indicator rows") });
+    issues.push({ field: "ind.level3", kind: "missing", message: both("LAYOUT_NO_ROWS") });
   }
 
   let name: Field | undefined;
@@ -517,7 +519,7 @@ function parseProject(grid: Grid, b: ProjectBounds, mapping?: MappingForm): Proj
     }
     break;
   }
-  if (!name) issues.push({ field: "name", kind: "missing", message: msg("未找到项目名称", "No 项目名称 (project name) found") });
+  if (!name) issues.push({ field: "name", kind: "missing", message: both("LAYOUT_NO_NAME") });
 
   return {
     kind: "project",
@@ -595,7 +597,7 @@ function parseScoreTable(grid: Grid, headerRow: number, top: number, limit: numb
     return { name: nameCol, weight: weightCol };
   });
   if (scoreColumn < 0) {
-    issues.push({ field: "score", kind: "missing", message: msg("评分表缺少“得分”列", "Score table has no 得分 column") });
+    issues.push({ field: "score", kind: "missing", message: both("LAYOUT_NO_SCORE") });
   }
   const first = hasSub ? sub + 1 : headerRow + 1;
   const rows: ScoreTableRow[] = [];
@@ -640,7 +642,7 @@ function parseScoreTable(grid: Grid, headerRow: number, top: number, limit: numb
     rows.push({ row: r, levels, score: scoreColumn >= 0 ? field(grid, r, scoreColumn, 1) : undefined });
     lastRow = r;
   }
-  if (!total) issues.push({ field: "total.score", kind: "missing", message: msg("未找到“总分”行", "No 总分 (total) row found") });
+  if (!total) issues.push({ field: "total.score", kind: "missing", message: both("LAYOUT_NO_TOTAL") });
   let name: Field | undefined;
   if (top < headerRow) {
     for (let c = left; c <= right; c++) {
@@ -786,10 +788,7 @@ function staleForm(grid: Grid, mf: MappingForm): ProjectForm {
         field: "mapping",
         kind: "stale-mapping",
         cell: address(mf.headerRow, mf.left),
-        message: msg(
-          `保存的映射指向第 ${mf.headerRow + 1} 行的指标表头，但该行已不是表头；映射未应用，请重新确认`,
-          `The saved mapping points at an indicator header on row ${mf.headerRow + 1}, which is no longer there; not applied — please confirm the mapping again`,
-        ),
+        message: both("LAYOUT_STALE_FORM", { row: mf.headerRow + 1 }),
       },
     ],
     confidence: {},
