@@ -16,7 +16,12 @@ export const FILL: Record<Severity, string> = { error: "FFFFC7CE", warning: "FFF
 
 export function planForSheet(s: CheckedSheet, policy: Policy, lang: Lang): Plan {
   const reader: CellReader = { raw: (r, c) => s.grid.raw(r, c), formula: (r, c) => s.grid.formula(r, c) };
-  return buildPlan(s.grid.sheet, reader, s.result.results, { target: "review-column", formulas: "native", lang, policy });
+  return buildPlan(s.grid.sheet, reader, s.result.results, {
+    target: "review-column",
+    formulas: "native",
+    lang,
+    policy,
+  });
 }
 
 /**
@@ -60,6 +65,8 @@ export function annotatedPath(dir: string, rel: string, taken: Set<string>): str
   const parts = rel
     .split(/[\\/]+/)
     .filter((p) => p && p !== "." && p !== "..")
+    // Control characters and the characters Windows forbids in names become "_".
+    // eslint-disable-next-line no-control-regex
     .map((p) => p.replace(/[\u0000-\u001f<>:"|?*]/g, "_"));
   const base = parts.pop() ?? "workbook.xlsx";
   const stem = base.replace(/\.xlsx$/i, "") || "workbook";

@@ -17,7 +17,12 @@ export interface CheckedSheet {
   result: SheetResult;
 }
 
-export function checkWorkbook(wb: ExcelJS.Workbook, policy: Policy, mappings: Map<string, SheetMapping> | undefined, maxCells: number): CheckedSheet[] {
+export function checkWorkbook(
+  wb: ExcelJS.Workbook,
+  policy: Policy,
+  mappings: Map<string, SheetMapping> | undefined,
+  maxCells: number,
+): CheckedSheet[] {
   const out: CheckedSheet[] = [];
   wb.eachSheet((ws) => {
     const grid = worksheetToGrid(ws, { maxCells });
@@ -41,7 +46,14 @@ export interface JsonForm {
   range: string;
   kind: "project" | "score-table";
   name?: string;
-  funds?: { budget?: string; executed?: string; rate?: string; score?: string; statedRate?: string; statedScore?: string };
+  funds?: {
+    budget?: string;
+    executed?: string;
+    rate?: string;
+    score?: string;
+    statedRate?: string;
+    statedScore?: string;
+  };
   total: { stated?: string; computed?: string };
   grade: { stated?: string; computed?: string };
   indicators: {
@@ -62,7 +74,15 @@ export interface JsonForm {
 }
 
 export function jsonFinding(f: Finding, lang: Lang): JsonFinding {
-  return { code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message[lang], expected: f.expected, found: f.found };
+  return {
+    code: f.code,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    message: f.message[lang],
+    expected: f.expected,
+    found: f.found,
+  };
 }
 
 export function jsonForm(r: FormResult, lang: Lang): JsonForm {
@@ -98,6 +118,11 @@ export function jsonForm(r: FormResult, lang: Lang): JsonForm {
       explain: i.explain,
     })),
     findings: r.findings.map((f) => jsonFinding(f, lang)),
-    layoutIssues: form.issues.map((i) => ({ field: String(i.field), kind: i.kind, cell: i.cell, message: i.message[lang] })),
+    layoutIssues: form.issues.map((i) => ({
+      field: String(i.field),
+      kind: i.kind,
+      cell: i.cell,
+      message: i.message[lang],
+    })),
   };
 }

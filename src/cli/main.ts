@@ -57,7 +57,8 @@ async function collectInputs(paths: string[]): Promise<{ inputs: Input[]; missin
     for (const e of entries) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) await walk(full, root);
-      else if (e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) inputs.push({ file: full, rel: path.relative(root, full) });
+      else if (e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$"))
+        inputs.push({ file: full, rel: path.relative(root, full) });
     }
   };
   for (const p of paths) {
@@ -104,7 +105,8 @@ async function resolveMapping(file: string | undefined): Promise<Map<string, She
   try {
     return parseMappingDoc(JSON.parse(text));
   } catch (e) {
-    if (e instanceof SyntaxError) throw new UsageError(`映射文件不是有效 JSON / mapping file is not valid JSON: ${file}`);
+    if (e instanceof SyntaxError)
+      throw new UsageError(`映射文件不是有效 JSON / mapping file is not valid JSON: ${file}`);
     throw e;
   }
 }
@@ -115,7 +117,7 @@ async function resolveMapping(file: string | undefined): Promise<Map<string, She
  */
 function progressBar(io: Io, total: number): { tick: (name: string) => void; stop: () => void } {
   if (!io.isTTY || total < 2) return { tick: () => undefined, stop: () => undefined };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const cliProgress = require("cli-progress") as typeof import("cli-progress");
   const stream = {
     isTTY: true,
@@ -223,7 +225,11 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
   }
 
   if (opts.json) {
-    const doc = { files: files.map((f) => (f.error ? { file: f.file, error: f.error, forms: [] } : { file: f.file, forms: f.forms })) };
+    const doc = {
+      files: files.map((f) =>
+        f.error ? { file: f.file, error: f.error, forms: [] } : { file: f.file, forms: f.forms },
+      ),
+    };
     io.out(JSON.stringify(doc, null, 2) + "\n");
   } else {
     for (const f of files) {
@@ -236,8 +242,11 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
         const e = form.findings.filter((x) => x.severity === "error").length;
         const w = form.findings.filter((x) => x.severity === "warning").length;
         const grade = form.grade.stated ?? form.grade.computed ?? "";
-        io.out(`  ${form.sheet}!${form.range} ${form.name ?? ""}  ${lang === "zh" ? "总分" : "total"} ${form.total.stated ?? "—"}/${form.total.computed ?? "—"} ${grade}  ${e}E ${w}W\n`);
-        for (const x of form.findings) io.out(`    ${x.severity.padEnd(7)} ${x.cell.padEnd(5)} ${x.code}: ${x.message}\n`);
+        io.out(
+          `  ${form.sheet}!${form.range} ${form.name ?? ""}  ${lang === "zh" ? "总分" : "total"} ${form.total.stated ?? "—"}/${form.total.computed ?? "—"} ${grade}  ${e}E ${w}W\n`,
+        );
+        for (const x of form.findings)
+          io.out(`    ${x.severity.padEnd(7)} ${x.cell.padEnd(5)} ${x.code}: ${x.message}\n`);
       }
     }
     const summary =

@@ -78,7 +78,14 @@ function zipEntries(zip: JSZip): ZipEntryInfo[] {
     const stated = data?.uncompressedSize;
     // A negative or non-integer size is a size JSZip misread (≥ 2 GiB, or a broken zip64 field): too big.
     // Folders JSZip adds itself (createFolders) have no stated size and no content.
-    const size = typeof stated === "number" ? (Number.isFinite(stated) ? stated >>> 0 : Number.MAX_SAFE_INTEGER) : entry.dir ? 0 : Number.MAX_SAFE_INTEGER;
+    const size =
+      typeof stated === "number"
+        ? Number.isFinite(stated)
+          ? stated >>> 0
+          : Number.MAX_SAFE_INTEGER
+        : entry.dir
+          ? 0
+          : Number.MAX_SAFE_INTEGER;
     out.push({ name, uncompressedSize: size, content: data?.compressedContent, method: data?.compression?.magic });
   });
   return out;
@@ -107,7 +114,8 @@ function cellsError(member: string, cells: number, limits: ReadLimits): Workbook
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 const CELL_TAG = /<(?:[A-Za-z_][\w.-]*:)?c[\s/>]/g;
-const MERGE_TAG = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref\s*=\s*["']\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?["']/g;
+const MERGE_TAG =
+  /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref\s*=\s*["']\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?["']/g;
 
 function colIndex(letters: string): number {
   let n = 0;
@@ -164,7 +172,10 @@ function scanMembers(entries: ZipEntryInfo[], limits: ReadLimits): void {
         );
       }
     } else {
-      throw new WorkbookReadError(`文件使用了不支持的压缩方式（${e.name}）`, `the file uses an unsupported compression method (${e.name})`);
+      throw new WorkbookReadError(
+        `文件使用了不支持的压缩方式（${e.name}）`,
+        `the file uses an unsupported compression method (${e.name})`,
+      );
     }
     if (data.byteLength > e.uncompressedSize) {
       throw new WorkbookReadError(
@@ -185,7 +196,10 @@ function scanMembers(entries: ZipEntryInfo[], limits: ReadLimits): void {
 export async function inspectWorkbookBuffer(buf: Buffer, limits: ReadLimits = DEFAULT_LIMITS): Promise<void> {
   if (buf.length === 0) throw new WorkbookReadError("文件为空", "the file is empty");
   if (buf.length > limits.maxFileBytes) {
-    throw new WorkbookReadError(`文件超过 ${limits.maxFileBytes} 字节上限`, `the file is larger than the ${limits.maxFileBytes}-byte limit`);
+    throw new WorkbookReadError(
+      `文件超过 ${limits.maxFileBytes} 字节上限`,
+      `the file is larger than the ${limits.maxFileBytes}-byte limit`,
+    );
   }
   if (buf.subarray(0, 8).equals(OLE2)) {
     throw new WorkbookReadError(
@@ -195,7 +209,10 @@ export async function inspectWorkbookBuffer(buf: Buffer, limits: ReadLimits = DE
   }
   if (buf[0] !== 0x50 || buf[1] !== 0x4b) {
     if (looksLikeText(buf)) {
-      throw new WorkbookReadError("不是 .xlsx 文件（看起来是文本或 CSV）", "not an .xlsx file (it looks like text or CSV)");
+      throw new WorkbookReadError(
+        "不是 .xlsx 文件（看起来是文本或 CSV）",
+        "not an .xlsx file (it looks like text or CSV)",
+      );
     }
     throw new WorkbookReadError("不是 .xlsx 文件（不是 zip 格式）", "not an .xlsx file (not a zip archive)");
   }
@@ -203,11 +220,20 @@ export async function inspectWorkbookBuffer(buf: Buffer, limits: ReadLimits = DE
   try {
     zip = await JSZip.loadAsync(buf, { checkCRC32: false });
   } catch (e) {
-    throw new WorkbookReadError(`文件已损坏（zip 无法读取：${(e as Error).message}）`, `the file is corrupt (zip unreadable: ${(e as Error).message})`);
+    throw new WorkbookReadError(
+      `文件已损坏（zip 无法读取：${(e as Error).message}）`,
+      `the file is corrupt (zip unreadable: ${(e as Error).message})`,
+    );
   }
   const entries = zipEntries(zip);
-  if (!entries.some((e) => e.name === "[Content_Types].xml") || !entries.some((e) => /^xl\/workbook\.xml$/i.test(e.name))) {
-    throw new WorkbookReadError("不是 Excel 工作簿（缺少 xl/workbook.xml）", "not an Excel workbook (no xl/workbook.xml)");
+  if (
+    !entries.some((e) => e.name === "[Content_Types].xml") ||
+    !entries.some((e) => /^xl\/workbook\.xml$/i.test(e.name))
+  ) {
+    throw new WorkbookReadError(
+      "不是 Excel 工作簿（缺少 xl/workbook.xml）",
+      "not an Excel workbook (no xl/workbook.xml)",
+    );
   }
   const total = entries.reduce((s, e) => s + e.uncompressedSize, 0);
   if (total > limits.maxUncompressedBytes) throw bombError(total, limits);
@@ -215,25 +241,37 @@ export async function inspectWorkbookBuffer(buf: Buffer, limits: ReadLimits = DE
 }
 
 /** Load a workbook file; every failure is a WorkbookReadError naming the reason. */
-export async function loadWorkbook(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<{ workbook: ExcelJS.Workbook; buffer: Buffer }> {
+export async function loadWorkbook(
+  file: string,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<{ workbook: ExcelJS.Workbook; buffer: Buffer }> {
   let buf: Buffer;
   try {
     const st = await fs.stat(file);
     if (!st.isFile()) throw new WorkbookReadError("不是普通文件", "not a regular file");
     if (st.size > limits.maxFileBytes) {
-      throw new WorkbookReadError(`文件超过 ${limits.maxFileBytes} 字节上限`, `the file is larger than the ${limits.maxFileBytes}-byte limit`);
+      throw new WorkbookReadError(
+        `文件超过 ${limits.maxFileBytes} 字节上限`,
+        `the file is larger than the ${limits.maxFileBytes}-byte limit`,
+      );
     }
     buf = await fs.readFile(file);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
-    throw new WorkbookReadError(`无法读取文件：${(e as Error).message}`, `cannot read the file: ${(e as Error).message}`);
+    throw new WorkbookReadError(
+      `无法读取文件：${(e as Error).message}`,
+      `cannot read the file: ${(e as Error).message}`,
+    );
   }
   await inspectWorkbookBuffer(buf, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
-    throw new WorkbookReadError(`工作簿无法解析：${(e as Error).message}`, `the workbook cannot be parsed: ${(e as Error).message}`);
+    throw new WorkbookReadError(
+      `工作簿无法解析：${(e as Error).message}`,
+      `the workbook cannot be parsed: ${(e as Error).message}`,
+    );
   }
   return { workbook, buffer: buf };
 }

@@ -13,8 +13,6 @@ export interface ReportFile {
   forms: JsonForm[];
 }
 
-
-
 type ReportKey = Extract<StringKey, `REPORT_${string}`> extends `REPORT_${infer K}` ? K : never;
 
 function u(lang: Lang, k: ReportKey, params: Params = {}): string {
@@ -38,7 +36,10 @@ const GRADES = ["优", "良", "中", "差"];
 
 function gradeChart(files: ReportFile[], lang: Lang): string {
   const counts = new Map<string, number>(GRADES.map((g) => [g, 0]));
-  for (const f of files) for (const form of f.forms) if (form.kind === "project" && form.grade.computed) counts.set(form.grade.computed, (counts.get(form.grade.computed) ?? 0) + 1);
+  for (const f of files)
+    for (const form of f.forms)
+      if (form.kind === "project" && form.grade.computed)
+        counts.set(form.grade.computed, (counts.get(form.grade.computed) ?? 0) + 1);
   const max = Math.max(1, ...counts.values());
   const barW = 60;
   const h = 160;
@@ -116,14 +117,38 @@ export function csvCell(v: unknown): string {
 }
 
 export function renderCsv(files: ReportFile[], lang: Lang): string {
-  const head = [u(lang, "file"), u(lang, "sheet"), u(lang, "range"), u(lang, "name"), u(lang, "total"), u(lang, "grade"), u(lang, "cell"), u(lang, "code"), "severity", u(lang, "message"), u(lang, "expected"), u(lang, "found")];
+  const head = [
+    u(lang, "file"),
+    u(lang, "sheet"),
+    u(lang, "range"),
+    u(lang, "name"),
+    u(lang, "total"),
+    u(lang, "grade"),
+    u(lang, "cell"),
+    u(lang, "code"),
+    "severity",
+    u(lang, "message"),
+    u(lang, "expected"),
+    u(lang, "found"),
+  ];
   const lines = [head.map(csvCell).join(",")];
   for (const f of files) {
-    if (f.error) lines.push([f.file, "", "", "", "", "", "", "FILE_ERROR", "error", f.error, "", ""].map(csvCell).join(","));
+    if (f.error)
+      lines.push([f.file, "", "", "", "", "", "", "FILE_ERROR", "error", f.error, "", ""].map(csvCell).join(","));
     for (const form of f.forms) {
-      const base = [f.file, form.sheet, form.range, form.name ?? "", form.total.stated ?? "", form.grade.stated ?? form.grade.computed ?? ""];
+      const base = [
+        f.file,
+        form.sheet,
+        form.range,
+        form.name ?? "",
+        form.total.stated ?? "",
+        form.grade.stated ?? form.grade.computed ?? "",
+      ];
       if (form.findings.length === 0) lines.push([...base, "", "", "", "", "", ""].map(csvCell).join(","));
-      for (const x of form.findings) lines.push([...base, x.cell, x.code, x.severity, x.message, x.expected ?? "", x.found ?? ""].map(csvCell).join(","));
+      for (const x of form.findings)
+        lines.push(
+          [...base, x.cell, x.code, x.severity, x.message, x.expected ?? "", x.found ?? ""].map(csvCell).join(","),
+        );
     }
   }
   return "\ufeff" + lines.join("\r\n") + "\r\n";

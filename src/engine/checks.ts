@@ -132,7 +132,8 @@ function isBlank(f: Field | undefined): boolean {
 }
 
 function isDash(f: Field | undefined): boolean {
-  if (f && (typeof f.value === "number" || typeof f.value === "boolean" || f.value === null || f.value === undefined)) return false;
+  if (f && (typeof f.value === "number" || typeof f.value === "boolean" || f.value === null || f.value === undefined))
+    return false;
   return !!f && readValue(f.value, f.numFmt).kind === "dash";
 }
 
@@ -173,7 +174,11 @@ function textOf(p: ParsedValue): string | undefined {
  * (0.3709 as 37.09%), a number meaning percent (98.32), or text "37.09%". Where a bare number
  * could be either, the reading that agrees with the amounts is taken.
  */
-function statedRate(f: Field, computed: Decimal | null, policy: Policy): { fraction: Decimal; decimals: number } | null {
+function statedRate(
+  f: Field,
+  computed: Decimal | null,
+  policy: Policy,
+): { fraction: Decimal; decimals: number } | null {
   const p = readValue(f.value, f.numFmt);
   if (p.kind !== "number" || p.op !== "none") return null;
   if (p.percent) return { fraction: p.value, decimals: p.printedDecimals };
@@ -191,7 +196,14 @@ function statedRate(f: Field, computed: Decimal | null, policy: Policy): { fract
 class Collector {
   readonly findings: Finding[] = [];
   constructor(private readonly sheet: string) {}
-  add(code: FindingCode, at: { row: number; col: number; cell: string }, key: StringKey, params: Params, expected?: string, found?: string) {
+  add(
+    code: FindingCode,
+    at: { row: number; col: number; cell: string },
+    key: StringKey,
+    params: Params,
+    expected?: string,
+    found?: string,
+  ) {
     this.findings.push({
       code,
       severity: SEVERITY[code],
@@ -236,7 +248,14 @@ function checkFunds(form: ProjectForm, policy: Policy, out: Collector): FundsRes
     const r = row === t ? rate : execRate(rb, re, policy);
     const s = statedRate(row.rate, r ? r.exact : null, policy);
     if (!s) {
-      out.add("UNREADABLE_VALUE", row.rate, "UNREADABLE_RATE", { found: String(row.rate.value) }, undefined, String(row.rate.value));
+      out.add(
+        "UNREADABLE_VALUE",
+        row.rate,
+        "UNREADABLE_RATE",
+        { found: String(row.rate.value) },
+        undefined,
+        String(row.rate.value),
+      );
       continue;
     }
     if (row === t) res.statedRate = s.fraction.toString();
@@ -244,23 +263,58 @@ function checkFunds(form: ProjectForm, policy: Policy, out: Collector): FundsRes
     if (!agreesAtPrecision(s.fraction.times(100), r.exact.times(100), s.decimals, policy.rounding.mode)) {
       const expected = pct(roundTo(r.exact.times(100), s.decimals, policy.rounding.mode).div(100), s.decimals);
       const found = pct(s.fraction, s.decimals);
-      out.add("EXECRATE_MISMATCH", row.rate, "EXECRATE_MISMATCH", { found, expected, explain: r.explain }, expected, found);
+      out.add(
+        "EXECRATE_MISMATCH",
+        row.rate,
+        "EXECRATE_MISMATCH",
+        { found, expected, explain: r.explain },
+        expected,
+        found,
+      );
     }
   }
   const st = stated(t.score);
   if (st) {
     res.statedScore = formatDecimal(st.value);
     if (st.value.gt(weight)) {
-      out.add("SCORE_EXCEEDS_WEIGHT", t.score!, "SCORE_EXCEEDS_WEIGHT", { found: formatDecimal(st.value), weight: formatDecimal(weight) }, formatDecimal(weight), formatDecimal(st.value));
+      out.add(
+        "SCORE_EXCEEDS_WEIGHT",
+        t.score!,
+        "SCORE_EXCEEDS_WEIGHT",
+        { found: formatDecimal(st.value), weight: formatDecimal(weight) },
+        formatDecimal(weight),
+        formatDecimal(st.value),
+      );
     } else if (score && !agreesAtPrecision(st.value, score.exact, st.decimals, policy.rounding.mode)) {
       const expected = formatDecimal(roundTo(score.exact, st.decimals, policy.rounding.mode), st.decimals);
-      out.add("BUDGET_SCORE_MISMATCH", t.score!, "BUDGET_SCORE_MISMATCH", { found: formatDecimal(st.value), expected, explain: score.explain }, expected, formatDecimal(st.value));
+      out.add(
+        "BUDGET_SCORE_MISMATCH",
+        t.score!,
+        "BUDGET_SCORE_MISMATCH",
+        { found: formatDecimal(st.value), expected, explain: score.explain },
+        expected,
+        formatDecimal(st.value),
+      );
     }
   } else if (t.score && !isBlank(t.score) && !isDash(t.score)) {
-    out.add("UNREADABLE_VALUE", t.score, "UNREADABLE_SCORE", { found: String(t.score.value) }, undefined, String(t.score.value));
+    out.add(
+      "UNREADABLE_VALUE",
+      t.score,
+      "UNREADABLE_SCORE",
+      { found: String(t.score.value) },
+      undefined,
+      String(t.score.value),
+    );
   }
   if (budget && executed && executed.gt(budget) && t.executed) {
-    out.add("OVER_EXECUTION", t.executed, "OVER_EXECUTION", { found: formatDecimal(executed), expected: formatDecimal(budget) }, formatDecimal(budget), formatDecimal(executed));
+    out.add(
+      "OVER_EXECUTION",
+      t.executed,
+      "OVER_EXECUTION",
+      { found: formatDecimal(executed), expected: formatDecimal(budget) },
+      formatDecimal(budget),
+      formatDecimal(executed),
+    );
   }
   // 其中 rows must add up to the total, per column, once the breakdown is filled at all.
   const cols = ["initial", "budget", "executed"] as const;
@@ -284,8 +338,16 @@ function checkFunds(form: ProjectForm, policy: Policy, out: Collector): FundsRes
           row: at.row,
           col: at.col,
           message: {
-            zh: both("FUNDS_BREAKDOWN", { expected: formatDecimal(sum), found: formatDecimal(totalV), column: column.zh }).zh,
-            en: both("FUNDS_BREAKDOWN", { expected: formatDecimal(sum), found: formatDecimal(totalV), column: column.en }).en,
+            zh: both("FUNDS_BREAKDOWN", {
+              expected: formatDecimal(sum),
+              found: formatDecimal(totalV),
+              column: column.zh,
+            }).zh,
+            en: both("FUNDS_BREAKDOWN", {
+              expected: formatDecimal(sum),
+              found: formatDecimal(totalV),
+              column: column.en,
+            }).en,
           },
           expected: formatDecimal(totalV),
           found: formatDecimal(sum),
@@ -296,7 +358,11 @@ function checkFunds(form: ProjectForm, policy: Policy, out: Collector): FundsRes
   return res;
 }
 
-function checkIndicator(ind: IndicatorRow, policy: Policy, out: Collector): { result: IndicatorResult; weight: Decimal | null; stated: Decimal | null } {
+function checkIndicator(
+  ind: IndicatorRow,
+  policy: Policy,
+  out: Collector,
+): { result: IndicatorResult; weight: Decimal | null; stated: Decimal | null } {
   const target = ind.target ? readValue(ind.target.value, ind.target.numFmt) : ({ kind: "blank" } as ParsedValue);
   const actual = ind.actual ? readValue(ind.actual.value, ind.actual.numFmt) : ({ kind: "blank" } as ParsedValue);
   const weight = weightOf(ind.weight);
@@ -315,21 +381,43 @@ function checkIndicator(ind: IndicatorRow, policy: Policy, out: Collector): { re
   };
   if (!weight) {
     if (ind.weight && !isBlank(ind.weight) && !isDash(ind.weight)) {
-      out.add("UNREADABLE_VALUE", ind.weight, "UNREADABLE_WEIGHT", { found: String(ind.weight.value) }, undefined, String(ind.weight.value));
+      out.add(
+        "UNREADABLE_VALUE",
+        ind.weight,
+        "UNREADABLE_WEIGHT",
+        { found: String(ind.weight.value) },
+        undefined,
+        String(ind.weight.value),
+      );
     }
     return { result, weight: null, stated: st?.value ?? null };
   }
   if (!st && ind.score && !isBlank(ind.score) && !isDash(ind.score)) {
-    out.add("UNREADABLE_VALUE", ind.score, "UNREADABLE_SCORE", { found: String(ind.score.value) }, undefined, String(ind.score.value));
+    out.add(
+      "UNREADABLE_VALUE",
+      ind.score,
+      "UNREADABLE_SCORE",
+      { found: String(ind.score.value) },
+      undefined,
+      String(ind.score.value),
+    );
   }
   const found = st ? formatDecimal(st.value) : undefined;
   if (st && st.value.gt(weight) && ind.score) {
-    out.add("SCORE_EXCEEDS_WEIGHT", ind.score, "SCORE_EXCEEDS_WEIGHT", { found, weight: formatDecimal(weight) }, formatDecimal(weight), found);
+    out.add(
+      "SCORE_EXCEEDS_WEIGHT",
+      ind.score,
+      "SCORE_EXCEEDS_WEIGHT",
+      { found, weight: formatDecimal(weight) },
+      formatDecimal(weight),
+      found,
+    );
   }
   if (st && actual.kind === "blank" && ind.actual) {
     out.add("MISSING_ACTUAL", ind.actual, "MISSING_ACTUAL", { found }, undefined, found);
   }
-  const r = actual.kind === "blank" ? undefined : indicatorScore({ target, actual, weight, level2: ind.level2 }, policy);
+  const r =
+    actual.kind === "blank" ? undefined : indicatorScore({ target, actual, weight, level2: ind.level2 }, policy);
   if (r) {
     result.status = r.status;
     if (r.status === "scored") {
@@ -337,23 +425,58 @@ function checkIndicator(ind: IndicatorRow, policy: Policy, out: Collector): { re
       result.exact = r.exact.toString();
       result.kind = r.kind;
       result.explain = r.explain;
-      if (st && ind.score && !st.value.gt(weight) && !agreesAtPrecision(st.value, r.exact, st.decimals, policy.rounding.mode)) {
+      if (
+        st &&
+        ind.score &&
+        !st.value.gt(weight) &&
+        !agreesAtPrecision(st.value, r.exact, st.decimals, policy.rounding.mode)
+      ) {
         const expected = formatDecimal(roundTo(r.exact, st.decimals, policy.rounding.mode), st.decimals);
-        out.add("INDICATOR_SCORE_MISMATCH", ind.score, "INDICATOR_SCORE_MISMATCH", { found, expected, explain: r.explain }, expected, found);
+        out.add(
+          "INDICATOR_SCORE_MISMATCH",
+          ind.score,
+          "INDICATOR_SCORE_MISMATCH",
+          { found, expected, explain: r.explain },
+          expected,
+          found,
+        );
       }
     } else if (r.status === "qualitative") {
       result.kind = "qualitative";
       result.range = [formatDecimal(r.lo), formatDecimal(r.hi)];
       result.explain = r.explain;
       if (st && ind.score && r.achievement && !st.value.gt(weight) && (st.value.lt(r.lo) || st.value.gt(r.hi))) {
-        const achievement = { met: "达成 / met", mostly: "基本达成 / mostly met", partial: "部分达成 / partly met", unmet: "未达成 / not met" }[r.achievement];
-        out.add("QUALITATIVE_BAND", ind.score, "QUALITATIVE_BAND", { achievement, lo: formatDecimal(r.lo), hi: formatDecimal(r.hi), found }, `${formatDecimal(r.lo)}–${formatDecimal(r.hi)}`, found);
+        const achievement = {
+          met: "达成 / met",
+          mostly: "基本达成 / mostly met",
+          partial: "部分达成 / partly met",
+          unmet: "未达成 / not met",
+        }[r.achievement];
+        out.add(
+          "QUALITATIVE_BAND",
+          ind.score,
+          "QUALITATIVE_BAND",
+          { achievement, lo: formatDecimal(r.lo), hi: formatDecimal(r.hi), found },
+          `${formatDecimal(r.lo)}–${formatDecimal(r.hi)}`,
+          found,
+        );
       }
     } else {
       result.explain = `${r.reason.zh} / ${r.reason.en}`;
-      if (ind.actual) out.add("UNREADABLE_VALUE", ind.actual, "UNREADABLE_VALUE", { detail: `${r.reason.zh}` }, undefined, result.actual);
+      if (ind.actual)
+        out.add(
+          "UNREADABLE_VALUE",
+          ind.actual,
+          "UNREADABLE_VALUE",
+          { detail: `${r.reason.zh}` },
+          undefined,
+          result.actual,
+        );
       const f = out.findings[out.findings.length - 1];
-      f.message = { zh: both("UNREADABLE_VALUE", { detail: r.reason.zh }).zh, en: both("UNREADABLE_VALUE", { detail: r.reason.en }).en };
+      f.message = {
+        zh: both("UNREADABLE_VALUE", { detail: r.reason.zh }).zh,
+        en: both("UNREADABLE_VALUE", { detail: r.reason.en }).en,
+      };
     }
   }
   // A row that lost points, or overshot its target by far, wants a 偏差原因.
@@ -409,7 +532,14 @@ function checkProject(form: ProjectForm, policy: Policy): FormResult {
       const first = form.indicators.find((i) => i.row === g.rows[0]);
       const cellAddr = g.labelCell;
       const col = form.columns.level1 ?? form.range.left;
-      out.add("WEIGHT_SUM", { cell: cellAddr, row: first?.row ?? form.range.top, col }, "WEIGHT_SUM_GROUP", { name: g.name, found: g.statedWeight, expected: formatDecimal(sum) }, formatDecimal(sum), g.statedWeight);
+      out.add(
+        "WEIGHT_SUM",
+        { cell: cellAddr, row: first?.row ?? form.range.top, col },
+        "WEIGHT_SUM_GROUP",
+        { name: g.name, found: g.statedWeight, expected: formatDecimal(sum) },
+        formatDecimal(sum),
+        g.statedWeight,
+      );
     }
   }
   const indicatorWeights = sumExact(weights);
@@ -417,7 +547,14 @@ function checkProject(form: ProjectForm, policy: Policy): FormResult {
     const sw = toDecimal(form.indicatorsStatedWeight.value);
     if (!sw.eq(indicatorWeights)) {
       const cell = form.indicatorsStatedWeight.cell;
-      out.add("WEIGHT_SUM", { cell, row: form.indicatorHeaderRow ?? form.range.top, col: form.range.left }, "WEIGHT_SUM_INDICATORS", { found: form.indicatorsStatedWeight.value, expected: formatDecimal(indicatorWeights) }, formatDecimal(indicatorWeights), form.indicatorsStatedWeight.value);
+      out.add(
+        "WEIGHT_SUM",
+        { cell, row: form.indicatorHeaderRow ?? form.range.top, col: form.range.left },
+        "WEIGHT_SUM_INDICATORS",
+        { found: form.indicatorsStatedWeight.value, expected: formatDecimal(indicatorWeights) },
+        formatDecimal(indicatorWeights),
+        form.indicatorsStatedWeight.value,
+      );
     }
   }
   const budgetWeight = funds ? (funds.weight ? toDecimal(funds.weight) : new Decimal(policy.weights.budget)) : ZERO;
@@ -427,7 +564,14 @@ function checkProject(form: ProjectForm, policy: Policy): FormResult {
     const at = form.total?.weight ?? form.total?.score ?? form.indicators[form.indicators.length - 1]?.weight;
     if (at) {
       const found = totalWeight ? formatDecimal(totalWeight) : "100";
-      out.add("WEIGHT_SUM", at, "WEIGHT_SUM_TOTAL", { expected: formatDecimal(allWeights), found }, formatDecimal(allWeights), found);
+      out.add(
+        "WEIGHT_SUM",
+        at,
+        "WEIGHT_SUM_TOTAL",
+        { expected: formatDecimal(allWeights), found },
+        formatDecimal(allWeights),
+        found,
+      );
     }
   }
   // Totals: the sum of the stated scores as the author would add them, budget score included.
@@ -437,7 +581,14 @@ function checkProject(form: ProjectForm, policy: Policy): FormResult {
   if (form.total) {
     if (totalStated && form.total.score) {
       if (!agreesAtPrecision(totalStated.value, computedTotal, totalStated.decimals, policy.rounding.mode)) {
-        out.add("TOTAL_MISMATCH", form.total.score, "TOTAL_MISMATCH", { found: formatDecimal(totalStated.value), expected: formatDecimal(computedTotal) }, formatDecimal(computedTotal), formatDecimal(totalStated.value));
+        out.add(
+          "TOTAL_MISMATCH",
+          form.total.score,
+          "TOTAL_MISMATCH",
+          { found: formatDecimal(totalStated.value), expected: formatDecimal(computedTotal) },
+          formatDecimal(computedTotal),
+          formatDecimal(totalStated.value),
+        );
       }
     }
   } else {
@@ -453,13 +604,23 @@ function checkProject(form: ProjectForm, policy: Policy): FormResult {
   if (gf && !isBlank(gf)) {
     statedGrade = String(gf.value).trim();
     if (nameOfGrade(statedGrade) !== computedGrade.grade) {
-      out.add("GRADE_MISMATCH", gf, "GRADE_MISMATCH", { found: statedGrade, expected: computedGrade.grade, total: formatDecimal(gradeBase) }, computedGrade.grade, statedGrade);
+      out.add(
+        "GRADE_MISMATCH",
+        gf,
+        "GRADE_MISMATCH",
+        { found: statedGrade, expected: computedGrade.grade, total: formatDecimal(gradeBase) },
+        computedGrade.grade,
+        statedGrade,
+      );
     }
   }
   return {
     form,
     funds,
-    total: { stated: totalStated ? formatDecimal(totalStated.value) : undefined, computed: formatDecimal(computedTotal) },
+    total: {
+      stated: totalStated ? formatDecimal(totalStated.value) : undefined,
+      computed: formatDecimal(computedTotal),
+    },
     grade: { stated: statedGrade, computed: computedGrade.grade },
     indicators,
     findings: out.findings,
@@ -478,7 +639,13 @@ function checkScoreTable(form: ScoreTableForm, policy: Policy): FormResult {
       const key = l.nameCell ?? `${i}:${l.name}`;
       let node = levels[i].get(key);
       if (!node) {
-        node = { key, name: l.name, weight: l.weight, rows: [], parent: i > 0 ? row.levels[i - 1].nameCell ?? `${i - 1}:${row.levels[i - 1].name}` : undefined };
+        node = {
+          key,
+          name: l.name,
+          weight: l.weight,
+          rows: [],
+          parent: i > 0 ? (row.levels[i - 1].nameCell ?? `${i - 1}:${row.levels[i - 1].name}`) : undefined,
+        };
         levels[i].set(key, node);
       }
       node.rows.push(row.row);
@@ -488,10 +655,24 @@ function checkScoreTable(form: ScoreTableForm, policy: Policy): FormResult {
     const st = stated(row.score);
     if (st) leafScores.push(st.value);
     if (st && lw && st.value.gt(lw) && row.score) {
-      out.add("SCORE_EXCEEDS_WEIGHT", row.score, "SCORE_EXCEEDS_WEIGHT", { found: formatDecimal(st.value), weight: formatDecimal(lw) }, formatDecimal(lw), formatDecimal(st.value));
+      out.add(
+        "SCORE_EXCEEDS_WEIGHT",
+        row.score,
+        "SCORE_EXCEEDS_WEIGHT",
+        { found: formatDecimal(st.value), weight: formatDecimal(lw) },
+        formatDecimal(lw),
+        formatDecimal(st.value),
+      );
     }
     if (!st && row.score && !isBlank(row.score) && !isDash(row.score)) {
-      out.add("UNREADABLE_VALUE", row.score, "UNREADABLE_SCORE", { found: String(row.score.value) }, undefined, String(row.score.value));
+      out.add(
+        "UNREADABLE_VALUE",
+        row.score,
+        "UNREADABLE_SCORE",
+        { found: String(row.score.value) },
+        undefined,
+        String(row.score.value),
+      );
     }
   }
   // Each parent's weight equals the sum of its children's.
@@ -502,7 +683,14 @@ function checkScoreTable(form: ScoreTableForm, policy: Policy): FormResult {
       const kids = [...levels[i + 1].values()].filter((k) => k.parent === node.key);
       const sum = sumExact(kids.map((k) => weightOf(k.weight) ?? ZERO));
       if (kids.length && !sum.eq(pw)) {
-        out.add("WEIGHT_SUM", node.weight, "WEIGHT_SUM_PARENT", { name: node.name, found: formatDecimal(pw), expected: formatDecimal(sum) }, formatDecimal(sum), formatDecimal(pw));
+        out.add(
+          "WEIGHT_SUM",
+          node.weight,
+          "WEIGHT_SUM_PARENT",
+          { name: node.name, found: formatDecimal(pw), expected: formatDecimal(sum) },
+          formatDecimal(sum),
+          formatDecimal(pw),
+        );
       }
     }
   }
@@ -512,17 +700,43 @@ function checkScoreTable(form: ScoreTableForm, policy: Policy): FormResult {
     form.total.levelWeights.forEach((f, i) => {
       const w = weightOf(f);
       if (w && levelSums[i] && !w.eq(levelSums[i])) {
-        out.add("WEIGHT_SUM", f, "WEIGHT_SUM_TOTAL", { expected: formatDecimal(levelSums[i]), found: formatDecimal(w) }, formatDecimal(levelSums[i]), formatDecimal(w));
+        out.add(
+          "WEIGHT_SUM",
+          f,
+          "WEIGHT_SUM_TOTAL",
+          { expected: formatDecimal(levelSums[i]), found: formatDecimal(w) },
+          formatDecimal(levelSums[i]),
+          formatDecimal(w),
+        );
       }
     });
   } else if (levelSums[0] && !levelSums[0].eq(100) && form.rows.length) {
     const f = form.rows[0].levels[0]?.weight;
-    if (f) out.add("WEIGHT_SUM", f, "WEIGHT_SUM_TOTAL", { expected: formatDecimal(levelSums[0]), found: "100" }, formatDecimal(levelSums[0]), "100");
+    if (f)
+      out.add(
+        "WEIGHT_SUM",
+        f,
+        "WEIGHT_SUM_TOTAL",
+        { expected: formatDecimal(levelSums[0]), found: "100" },
+        formatDecimal(levelSums[0]),
+        "100",
+      );
   }
   const computed = sumExact(leafScores);
   const totalStated = stated(form.total?.score);
-  if (form.total?.score && totalStated && !agreesAtPrecision(totalStated.value, computed, totalStated.decimals, policy.rounding.mode)) {
-    out.add("TOTAL_MISMATCH", form.total.score, "TOTAL_MISMATCH", { found: formatDecimal(totalStated.value), expected: formatDecimal(computed) }, formatDecimal(computed), formatDecimal(totalStated.value));
+  if (
+    form.total?.score &&
+    totalStated &&
+    !agreesAtPrecision(totalStated.value, computed, totalStated.decimals, policy.rounding.mode)
+  ) {
+    out.add(
+      "TOTAL_MISMATCH",
+      form.total.score,
+      "TOTAL_MISMATCH",
+      { found: formatDecimal(totalStated.value), expected: formatDecimal(computed) },
+      formatDecimal(computed),
+      formatDecimal(totalStated.value),
+    );
   }
   if (!form.total) {
     const row = (form.rows[form.rows.length - 1]?.row ?? form.range.bottom) + 1;
@@ -539,7 +753,10 @@ function checkScoreTable(form: ScoreTableForm, policy: Policy): FormResult {
       cell: r.score?.cell,
       level1: r.levels[0]?.name ?? "",
       level2: r.levels[1]?.name ?? "",
-      level3: r.levels.slice(2).map((l) => l.name).join(" / "),
+      level3: r.levels
+        .slice(2)
+        .map((l) => l.name)
+        .join(" / "),
       weight: show(weightOf(leaf?.weight)),
       stated: st ? formatDecimal(st.value) : undefined,
       status: "qualitative",

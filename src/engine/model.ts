@@ -116,7 +116,9 @@ export interface ProjectForm {
   name?: Field;
   funds?: FundsBlock;
   indicatorHeaderRow?: number;
-  columns: Partial<Record<"level1" | "level2" | "level3" | "target" | "actual" | "weight" | "score" | "reason", number>>;
+  columns: Partial<
+    Record<"level1" | "level2" | "level3" | "target" | "actual" | "weight" | "score" | "reason", number>
+  >;
   /** "绩效指标 (90)": the stated sum of the indicator weights. */
   indicatorsStatedWeight?: { value: string; cell: string };
   indicators: IndicatorRow[];

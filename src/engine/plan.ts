@@ -162,7 +162,8 @@ function projectFormulas(result: FormResult, form: ProjectForm, opts: PlanOption
     const T = operand(ind.target, tp, tTo);
     const W = weightOperand(ind.weight, "0");
     if (!A || !T) return;
-    const lower = policy.reverse === "inverse" ? `IF(${A}<=${T},1,${T}/${A})` : `IF(${A}<=${T},1,MAX(0,1-(${A}-${T})/${T}))`;
+    const lower =
+      policy.reverse === "inverse" ? `IF(${A}<=${T},1,${T}/${A})` : `IF(${A}<=${T},1,MAX(0,1-(${A}-${T})/${T}))`;
     const higher = `IF(${A}>=${T},1,IF(${T}>0,${A}/${T},0))`;
     let ratio: string;
     switch (r.kind) {
@@ -185,7 +186,13 @@ function projectFormulas(result: FormResult, form: ProjectForm, opts: PlanOption
   });
   const scoreCol = form.columns.score;
   if (scoreCol !== undefined && form.indicators.length) {
-    const parts = [...(tr?.score ? [tr.score.cell] : []), ...ranges(scoreCol, form.indicators.map((i) => i.row))];
+    const parts = [
+      ...(tr?.score ? [tr.score.cell] : []),
+      ...ranges(
+        scoreCol,
+        form.indicators.map((i) => i.row),
+      ),
+    ];
     out.total = opts.formulas === "perf" ? `=PERF.TOTAL(${parts.join(",")})` : `=SUM(${parts.join(",")})`;
   }
   return out;
@@ -193,7 +200,10 @@ function projectFormulas(result: FormResult, form: ProjectForm, opts: PlanOption
 
 function scoreTableTotal(form: FormModel, opts: PlanOptions): string | undefined {
   if (form.kind !== "score-table" || form.scoreColumn < 0 || form.rows.length === 0) return undefined;
-  const parts = ranges(form.scoreColumn, form.rows.map((r) => r.row));
+  const parts = ranges(
+    form.scoreColumn,
+    form.rows.map((r) => r.row),
+  );
   return opts.formulas === "perf" ? `=PERF.TOTAL(${parts.join(",")})` : `=SUM(${parts.join(",")})`;
 }
 
@@ -210,7 +220,13 @@ class PlanBuilder {
     private readonly cells: CellReader,
   ) {}
 
-  write(row: number, col: number, kind: WriteKind, content: { formula?: string; text?: string; result?: number | string; numFmt?: string }, inPlace: boolean) {
+  write(
+    row: number,
+    col: number,
+    kind: WriteKind,
+    content: { formula?: string; text?: string; result?: number | string; numFmt?: string },
+    inPlace: boolean,
+  ) {
     const cell = address(row, col);
     const value = this.cells.raw(row, col);
     const formula = this.cells.formula(row, col);
@@ -229,7 +245,16 @@ class PlanBuilder {
     } else if (inPlace && formula) {
       confirm = true;
     }
-    this.plan.writes.push({ sheet: this.sheet, row, col, cell, kind, ...content, previous: { value, formula }, confirm });
+    this.plan.writes.push({
+      sheet: this.sheet,
+      row,
+      col,
+      cell,
+      kind,
+      ...content,
+      previous: { value, formula },
+      confirm,
+    });
   }
 }
 
@@ -257,7 +282,15 @@ export function flagsFor(findings: Finding[], lang: Lang): CellFlag[] {
     const line = `[${t(lang, `SEV_${f.severity}` as const)}] ${f.message[lang]}`;
     const cur = byCell.get(key);
     if (!cur) {
-      byCell.set(key, { sheet: f.sheet, row: f.row, col: f.col, cell: f.cell, severity: f.severity, codes: [f.code], note: line });
+      byCell.set(key, {
+        sheet: f.sheet,
+        row: f.row,
+        col: f.col,
+        cell: f.cell,
+        severity: f.severity,
+        codes: [f.code],
+        note: line,
+      });
     } else {
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[cur.severity]) cur.severity = f.severity;
       if (!cur.codes.includes(f.code)) cur.codes.push(f.code);
@@ -278,17 +311,34 @@ export function buildPlan(sheet: string, cells: CellReader, results: FormResult[
     if (form.kind === "project") {
       const f = projectFormulas(res, form, opts);
       const tr = form.funds?.total;
-      const totalRow = form.total?.row ?? (form.indicators.length ? form.indicators[form.indicators.length - 1].row + 1 : undefined);
+      const totalRow =
+        form.total?.row ?? (form.indicators.length ? form.indicators[form.indicators.length - 1].row + 1 : undefined);
       const rateResult = toNumber(res.funds?.rate);
       const budgetResult = toNumber(res.funds?.score);
       if (opts.target === "in-place") {
-        if (tr?.rate && f.rate) b.write(tr.rate.row, tr.rate.col, "rate", { formula: f.rate, result: rateResult, numFmt: "0.00%" }, true);
-        if (tr?.score && f.budgetScore) b.write(tr.score.row, tr.score.col, "budget-score", { formula: f.budgetScore, result: budgetResult }, true);
+        if (tr?.rate && f.rate)
+          b.write(tr.rate.row, tr.rate.col, "rate", { formula: f.rate, result: rateResult, numFmt: "0.00%" }, true);
+        if (tr?.score && f.budgetScore)
+          b.write(tr.score.row, tr.score.col, "budget-score", { formula: f.budgetScore, result: budgetResult }, true);
         form.indicators.forEach((ind, i) => {
           const formula = f.indicator.get(ind.row);
-          if (formula && ind.score) b.write(ind.score.row, ind.score.col, "score", { formula, result: toNumber(res.indicators[i]?.computed) }, true);
+          if (formula && ind.score)
+            b.write(
+              ind.score.row,
+              ind.score.col,
+              "score",
+              { formula, result: toNumber(res.indicators[i]?.computed) },
+              true,
+            );
         });
-        if (form.total?.score && f.total) b.write(form.total.score.row, form.total.score.col, "total", { formula: f.total, result: toNumber(res.total.computed) }, true);
+        if (form.total?.score && f.total)
+          b.write(
+            form.total.score.row,
+            form.total.score.col,
+            "total",
+            { formula: f.total, result: toNumber(res.total.computed) },
+            true,
+          );
       } else {
         const rows = [
           ...(form.funds ? [form.funds.headerRow] : []),
@@ -303,13 +353,22 @@ export function buildPlan(sheet: string, cells: CellReader, results: FormResult[
           b.write(form.funds.headerRow, R + 1, "label", { text: t(opts.lang, "REVIEW_SCORE") }, false);
         }
         if (tr && f.rate) b.write(tr.row, R, "rate", { formula: f.rate, result: rateResult, numFmt: "0.00%" }, false);
-        if (tr && f.budgetScore) b.write(tr.row, R + 1, "budget-score", { formula: f.budgetScore, result: budgetResult }, false);
-        if (form.indicatorHeaderRow !== undefined) b.write(form.indicatorHeaderRow, R, "label", { text: t(opts.lang, "REVIEW_SCORE") }, false);
+        if (tr && f.budgetScore)
+          b.write(tr.row, R + 1, "budget-score", { formula: f.budgetScore, result: budgetResult }, false);
+        if (form.indicatorHeaderRow !== undefined)
+          b.write(form.indicatorHeaderRow, R, "label", { text: t(opts.lang, "REVIEW_SCORE") }, false);
         form.indicators.forEach((ind, i) => {
           const r = res.indicators[i];
           const formula = f.indicator.get(ind.row);
           if (formula) b.write(ind.row, R, "score", { formula, result: toNumber(r?.computed) }, false);
-          else if (r?.range) b.write(ind.row, R, "label", { text: t(opts.lang, "QUALITATIVE_RANGE", { lo: r.range[0], hi: r.range[1] }) }, false);
+          else if (r?.range)
+            b.write(
+              ind.row,
+              R,
+              "label",
+              { text: t(opts.lang, "QUALITATIVE_RANGE", { lo: r.range[0], hi: r.range[1] }) },
+              false,
+            );
         });
         if (totalRow !== undefined && f.total) {
           b.write(totalRow, R, "total", { formula: f.total, result: toNumber(res.total.computed) }, false);
@@ -319,7 +378,14 @@ export function buildPlan(sheet: string, cells: CellReader, results: FormResult[
       const total = scoreTableTotal(form, opts);
       if (!total) continue;
       if (opts.target === "in-place") {
-        if (form.total?.score) b.write(form.total.score.row, form.total.score.col, "total", { formula: total, result: toNumber(res.total.computed) }, true);
+        if (form.total?.score)
+          b.write(
+            form.total.score.row,
+            form.total.score.col,
+            "total",
+            { formula: total, result: toNumber(res.total.computed) },
+            true,
+          );
       } else if (form.total) {
         const R = freeColumn(cells, form.range.right + 1, [form.total.row], 1);
         b.write(form.total.row, R, "total", { formula: total, result: toNumber(res.total.computed) }, false);
@@ -332,4 +398,3 @@ export function buildPlan(sheet: string, cells: CellReader, results: FormResult[
   );
   return b.plan;
 }
-

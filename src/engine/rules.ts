@@ -103,7 +103,11 @@ export function execRate(budget: Amount, executed: Amount, policy: Policy = nati
   const r = ratio(executed, budget);
   if (!r) return null;
   const exact = r.n.div(r.d);
-  return new RuleValue(exact, exact, () => `${formatDecimal(r.n)}/${formatDecimal(r.d)} = ${showPercent(exact, policy.rounding.decimals)}`);
+  return new RuleValue(
+    exact,
+    exact,
+    () => `${formatDecimal(r.n)}/${formatDecimal(r.d)} = ${showPercent(exact, policy.rounding.decimals)}`,
+  );
 }
 
 /** 预算执行率得分 = 执行率 × 分值, capped at the weight, never below 0, rounded by the policy. */
@@ -305,7 +309,10 @@ export function indicatorScore(input: IndicatorInput, policy: Policy = national)
     if (t.lte(0)) return partial(ZERO, () => `${W()} × 0`);
     if (policy.reverse === "inverse") return partial(w.times(t).div(a), () => `${W()} × ${tS()}/${aS()}`);
     const loss = a.minus(t).div(t);
-    return partial(w.times(Decimal.max(ZERO, new Decimal(1).minus(loss))), () => `${W()} × (1 − (${aS()}−${tS()})/${tS()})`);
+    return partial(
+      w.times(Decimal.max(ZERO, new Decimal(1).minus(loss))),
+      () => `${W()} × (1 − (${aS()}−${tS()})/${tS()})`,
+    );
   };
 
   switch (kind) {

@@ -6,9 +6,10 @@
 import { both, t } from "../i18n/strings";
 import type { Bilingual, Lang, Params, StringKey } from "../i18n/strings";
 
-
-
-export type ExcelStringKey = Extract<StringKey, `ERR_${string}` | `STEP_${string}` | `FINDINGS_${string}` | "NOTES_UNSUPPORTED" | `VALIDATE_${string}`>;
+export type ExcelStringKey = Extract<
+  StringKey,
+  `ERR_${string}` | `STEP_${string}` | `FINDINGS_${string}` | "NOTES_UNSUPPORTED" | `VALIDATE_${string}`
+>;
 
 export function xt(lang: Lang, key: ExcelStringKey, params: Params = {}): string {
   return t(lang, key, params);

@@ -405,7 +405,13 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     const policy = policyOf(r.store);
     const mapping = mappingDoc(r.store).get(r.name);
     const res = analyzeGrid(r.grid!, policy, mapping);
-    return { sheet: res.sheet, results: res.results, findings: res.findings, counts: res.counts, headerTexts: headerTexts(r.grid!, res.results) };
+    return {
+      sheet: res.sheet,
+      results: res.results,
+      findings: res.findings,
+      counts: res.counts,
+      headerTexts: headerTexts(r.grid!, res.results),
+    };
   }
 
   async function analyzeIn(s: Session): Promise<{ r: ReadResult; analysis: SheetAnalysis }> {

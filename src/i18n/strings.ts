@@ -13,21 +13,57 @@ export const STRINGS = {
   // Findings (src/engine/checks.ts)
   SCORE_EXCEEDS_WEIGHT: { zh: "得分 {found} 超过分值 {weight}", en: "Score {found} exceeds its weight {weight}" },
   TOTAL_MISMATCH: { zh: "总分 {found} ≠ 各项得分之和 {expected}", en: "Total {found} ≠ sum of the scores {expected}" },
-  WEIGHT_SUM_TOTAL: { zh: "分值合计 {expected} ≠ 总分值 {found}", en: "Weights add up to {expected}, not the stated {found}" },
-  WEIGHT_SUM_GROUP: { zh: "“{name}”标注 {found} 分，其下指标分值合计 {expected}", en: '"{name}" states {found} points; its indicators add up to {expected}' },
-  WEIGHT_SUM_PARENT: { zh: "“{name}”分值 {found} ≠ 下级分值之和 {expected}", en: '"{name}" weight {found} ≠ sum of its sub-indicators {expected}' },
-  WEIGHT_SUM_INDICATORS: { zh: "绩效指标标注 {found} 分，各指标分值合计 {expected}", en: "Indicators state {found} points; their weights add up to {expected}" },
-  EXECRATE_MISMATCH: { zh: "执行率 {found} ≠ 执行数/预算数 {expected}（{explain}）", en: "Execution rate {found} ≠ executed/budget {expected} ({explain})" },
-  BUDGET_SCORE_MISMATCH: { zh: "预算执行率得分 {found} ≠ {expected}（{explain}）", en: "Budget execution score {found} ≠ {expected} ({explain})" },
-  INDICATOR_SCORE_MISMATCH: { zh: "得分 {found} ≠ 按规则计算的 {expected}（{explain}）", en: "Score {found} ≠ the rule's {expected} ({explain})" },
-  QUALITATIVE_BAND: { zh: "定性指标“{achievement}”应得 {lo}–{hi} 分，填报 {found}", en: "Qualitative indicator ({achievement}) should score {lo}–{hi}; stated {found}" },
+  WEIGHT_SUM_TOTAL: {
+    zh: "分值合计 {expected} ≠ 总分值 {found}",
+    en: "Weights add up to {expected}, not the stated {found}",
+  },
+  WEIGHT_SUM_GROUP: {
+    zh: "“{name}”标注 {found} 分，其下指标分值合计 {expected}",
+    en: '"{name}" states {found} points; its indicators add up to {expected}',
+  },
+  WEIGHT_SUM_PARENT: {
+    zh: "“{name}”分值 {found} ≠ 下级分值之和 {expected}",
+    en: '"{name}" weight {found} ≠ sum of its sub-indicators {expected}',
+  },
+  WEIGHT_SUM_INDICATORS: {
+    zh: "绩效指标标注 {found} 分，各指标分值合计 {expected}",
+    en: "Indicators state {found} points; their weights add up to {expected}",
+  },
+  EXECRATE_MISMATCH: {
+    zh: "执行率 {found} ≠ 执行数/预算数 {expected}（{explain}）",
+    en: "Execution rate {found} ≠ executed/budget {expected} ({explain})",
+  },
+  BUDGET_SCORE_MISMATCH: {
+    zh: "预算执行率得分 {found} ≠ {expected}（{explain}）",
+    en: "Budget execution score {found} ≠ {expected} ({explain})",
+  },
+  INDICATOR_SCORE_MISMATCH: {
+    zh: "得分 {found} ≠ 按规则计算的 {expected}（{explain}）",
+    en: "Score {found} ≠ the rule's {expected} ({explain})",
+  },
+  QUALITATIVE_BAND: {
+    zh: "定性指标“{achievement}”应得 {lo}–{hi} 分，填报 {found}",
+    en: "Qualitative indicator ({achievement}) should score {lo}–{hi}; stated {found}",
+  },
   MISSING_ACTUAL: { zh: "已评分 {found}，但实际完成值为空", en: "Scored {found} but 实际完成值 (actual) is blank" },
-  MISSING_REASON_LOST: { zh: "扣分（{found}/{weight}）但未填写偏差原因", en: "Points lost ({found}/{weight}) with no 偏差原因 (reason)" },
-  MISSING_REASON_OVER: { zh: "完成值超过指标值 {ratio}% 以上，未说明偏差原因", en: "Actual exceeds the target by {ratio}% or more with no 偏差原因 (reason)" },
-  FUNDS_BREAKDOWN: { zh: "“其中”各项合计 {expected} ≠ 年度资金总额 {found}（{column}）", en: "The 其中 rows add up to {expected}, not the total {found} ({column})" },
+  MISSING_REASON_LOST: {
+    zh: "扣分（{found}/{weight}）但未填写偏差原因",
+    en: "Points lost ({found}/{weight}) with no 偏差原因 (reason)",
+  },
+  MISSING_REASON_OVER: {
+    zh: "完成值超过指标值 {ratio}% 以上，未说明偏差原因",
+    en: "Actual exceeds the target by {ratio}% or more with no 偏差原因 (reason)",
+  },
+  FUNDS_BREAKDOWN: {
+    zh: "“其中”各项合计 {expected} ≠ 年度资金总额 {found}（{column}）",
+    en: "The 其中 rows add up to {expected}, not the total {found} ({column})",
+  },
   OVER_EXECUTION: { zh: "执行数 {found} 超过预算数 {expected}", en: "Executed {found} exceeds the budget {expected}" },
   MISSING_TOTAL: { zh: "表中没有“总分”行", en: "The form has no 总分 (total) row" },
-  GRADE_MISMATCH: { zh: "等级“{found}”与总分 {total} 对应的“{expected}”不符", en: 'Grade "{found}" does not match "{expected}" for total {total}' },
+  GRADE_MISMATCH: {
+    zh: "等级“{found}”与总分 {total} 对应的“{expected}”不符",
+    en: 'Grade "{found}" does not match "{expected}" for total {total}',
+  },
   UNREADABLE_VALUE: { zh: "无法读取：{detail}", en: "Could not read: {detail}" },
   UNREADABLE_WEIGHT: { zh: "分值“{found}”不是数字", en: 'Weight "{found}" is not a number' },
   UNREADABLE_SCORE: { zh: "得分“{found}”不是数字", en: 'Score "{found}" is not a number' },
@@ -55,7 +91,10 @@ export const STRINGS = {
     zh: "“{a}”与“{b}”都可能是该列；已用 {cellA}",
     en: "Both {cellA} and {cellB} could be this column; using {cellA}",
   },
-  LAYOUT_TRUNCATED: { zh: "表头“{text}”不完整，按位置识别为{header}", en: 'Header "{text}" is truncated; read as {header} by position' },
+  LAYOUT_TRUNCATED: {
+    zh: "表头“{text}”不完整，按位置识别为{header}",
+    en: 'Header "{text}" is truncated; read as {header} by position',
+  },
   LAYOUT_FUNDS_COLUMN: { zh: "资金表缺少“{header}”列", en: "Funds block has no {header} column" },
   LAYOUT_FUNDS_TOTAL: { zh: "资金表没有“年度资金总额”行", en: "Funds block has no 年度资金总额 (total) row" },
   LAYOUT_IND_COLUMN: { zh: "指标表缺少“{header}”列", en: "Indicator table has no {header} column" },
@@ -87,12 +126,27 @@ export const STRINGS = {
   },
   MAP_FIELDS_OBJECT: { zh: "{where} 的 fields 应为对象", en: "{where}: fields must be an object" },
   MAP_UNKNOWN_FIELD: { zh: "{where} 的字段“{field}”未知", en: '{where}: unknown field "{field}"' },
-  MAP_BAD_COLUMN: { zh: "{where} 字段 {field} 的列“{col}”无效", en: '{where}: field {field} has an invalid column "{col}"' },
-  MAP_HEADER_TEXT: { zh: "{where} 字段 {field} 的 header 应为文本", en: "{where}: field {field} has a header that is not text" },
-  MAP_STALE: { zh: "映射字段 {field} 未应用：{why}（列可能已移动）", en: "Mapped field {field} not applied: {why} (columns may have moved)" },
+  MAP_BAD_COLUMN: {
+    zh: "{where} 字段 {field} 的列“{col}”无效",
+    en: '{where}: field {field} has an invalid column "{col}"',
+  },
+  MAP_HEADER_TEXT: {
+    zh: "{where} 字段 {field} 的 header 应为文本",
+    en: "{where}: field {field} has a header that is not text",
+  },
+  MAP_STALE: {
+    zh: "映射字段 {field} 未应用：{why}（列可能已移动）",
+    en: "Mapped field {field} not applied: {why} (columns may have moved)",
+  },
   MAP_STALE_NO_FUNDS: { zh: "该表没有资金表头", en: "this form has no funds header" },
-  MAP_STALE_OUTSIDE: { zh: "第 {col} 列在工作表的已用区域之外", en: "column {col} lies outside the sheet's used range" },
-  MAP_STALE_HEADER: { zh: "保存时该列表头为“{was}”，现为“{now}”", en: 'the header was "{was}" when saved and is now "{now}"' },
+  MAP_STALE_OUTSIDE: {
+    zh: "第 {col} 列在工作表的已用区域之外",
+    en: "column {col} lies outside the sheet's used range",
+  },
+  MAP_STALE_HEADER: {
+    zh: "保存时该列表头为“{was}”，现为“{now}”",
+    en: 'the header was "{was}" when saved and is now "{now}"',
+  },
 
   // The perf-check report (src/cli/report.ts)
   REPORT_title: { zh: "绩效自评表复核报告", en: "Performance self-evaluation check report" },
@@ -112,7 +166,10 @@ export const STRINGS = {
   REPORT_found: { zh: "填报", en: "Found" },
   REPORT_unreadable: { zh: "无法读取的文件", en: "Files that could not be read" },
   REPORT_gradeChart: { zh: "等级分布", en: "Grade distribution" },
-  REPORT_summary: { zh: "共 {files} 个文件，{forms} 张表，{errors} 个错误，{warnings} 个警告", en: "{files} files, {forms} forms, {errors} errors, {warnings} warnings" },
+  REPORT_summary: {
+    zh: "共 {files} 个文件，{forms} 张表，{errors} 个错误，{warnings} 个警告",
+    en: "{files} files, {forms} forms, {errors} errors, {warnings} warnings",
+  },
   REPORT_noFindings: { zh: "未发现问题", en: "No findings" },
   REPORT_stated: { zh: "填报", en: "stated" },
   REPORT_computed: { zh: "复核", en: "checked" },

@@ -64,7 +64,6 @@ interface HeaderRow {
   row: number;
 }
 
-
 function isNumberLike(v: unknown): boolean {
   if (typeof v === "number") return Number.isFinite(v);
   if (typeof v !== "string") return false;
@@ -296,7 +295,11 @@ function parseFunds(
   for (const [k, v] of Object.entries(pick.confidence)) confidence[`funds.${k}` as FieldName] = v as number;
   for (const k of ["budget", "executed"] as const) {
     if (cols[k] === undefined) {
-      issues.push({ field: `funds.${k}`, kind: "missing", message: both("LAYOUT_FUNDS_COLUMN", { header: FUNDS_HEADERS[k][0] }) });
+      issues.push({
+        field: `funds.${k}`,
+        kind: "missing",
+        message: both("LAYOUT_FUNDS_COLUMN", { header: FUNDS_HEADERS[k][0] }),
+      });
     }
   }
   const amountCols = Object.values(cols) as number[];
@@ -307,7 +310,11 @@ function parseFunds(
     // A tall label merged over the header row ("项目资金（万元）") is not a row label.
     const m = grid.mergeAt(r, labelCol) ?? grid.masterMerge(r, labelCol);
     const label = m && m.top <= headerRow ? "" : norm(grid.text(r, labelCol));
-    if (/预期目标|总体目标|实际完成情况/.test(label) || findLabel(grid, r, left, right, /^(预期目标|年度总体目标)/) !== undefined) break;
+    if (
+      /预期目标|总体目标|实际完成情况/.test(label) ||
+      findLabel(grid, r, left, right, /^(预期目标|年度总体目标)/) !== undefined
+    )
+      break;
     const hasAmount = ["initial", "budget", "executed"].some((k) => {
       const c = cols[k as FundsColumn];
       return c !== undefined && !grid.isBlank(r, c);
@@ -461,7 +468,13 @@ function parseProject(grid: Grid, b: ProjectBounds, mapping?: MappingForm): Proj
     const split = splitWeightLabel(l1Raw);
     // Same name as the open group (merged, repeated unmerged, or continued blank) stays in it.
     if (!group || split.name !== group.name) {
-      group = { name: split.name, statedWeight: split.weight, labelCell: inferred ? undefined : l1Cell, rows: [], inferred: inferred || undefined };
+      group = {
+        name: split.name,
+        statedWeight: split.weight,
+        labelCell: inferred ? undefined : l1Cell,
+        rows: [],
+        inferred: inferred || undefined,
+      };
       groups.push(group);
     } else if (!group.statedWeight && split.weight) {
       group.statedWeight = split.weight;
@@ -538,7 +551,13 @@ function parseProject(grid: Grid, b: ProjectBounds, mapping?: MappingForm): Proj
   };
 }
 
-function findGrade(grid: Grid, from: number, to: number, left: number, right: number): { row: number; col: number } | undefined {
+function findGrade(
+  grid: Grid,
+  from: number,
+  to: number,
+  left: number,
+  right: number,
+): { row: number; col: number } | undefined {
   for (let r = from; r <= to; r++) {
     const c = findLabel(grid, r, left, right, GRADE_LABELS);
     if (c === undefined) continue;
@@ -554,7 +573,13 @@ function findGrade(grid: Grid, from: number, to: number, left: number, right: nu
   return undefined;
 }
 
-function parseScoreTable(grid: Grid, headerRow: number, top: number, limit: number, stops: Set<number>): ScoreTableForm {
+function parseScoreTable(
+  grid: Grid,
+  headerRow: number,
+  top: number,
+  limit: number,
+  stops: Set<number>,
+): ScoreTableForm {
   const issues: LayoutIssue[] = [];
   const left = grid.left;
   const right = Math.min(grid.right, grid.left + MAX_HEADER_COLS);
@@ -630,7 +655,8 @@ function parseScoreTable(grid: Grid, headerRow: number, top: number, limit: numb
         lvl = {
           name: text,
           nameCell: m ? address(m.top, m.left) : address(r, lc.name),
-          weight: lc.weight === undefined ? undefined : wm ? field(grid, wm.top, wm.left, 1) : field(grid, r, lc.weight, 1),
+          weight:
+            lc.weight === undefined ? undefined : wm ? field(grid, wm.top, wm.left, 1) : field(grid, r, lc.weight, 1),
         };
       } else {
         lvl = prev[i] ?? { name: "" };
@@ -747,7 +773,9 @@ function detectFormsIn(grid: Grid, mapping?: SheetMapping): FormModel[] {
     const next = headers[i + 1];
     // The next form's funds header and title rows above it are not ours; our own data rows are
     // (a form without a 总分 row may be followed at once by the next form's title).
-    const limit = next ? Math.max(h.row + 1, formTop(grid, next.row, h.row + 1, dataRowTest(grid, h))) : grid.bottom + 1;
+    const limit = next
+      ? Math.max(h.row + 1, formTop(grid, next.row, h.row + 1, dataRowTest(grid, h)))
+      : grid.bottom + 1;
     if (h.kind === "indicator") {
       const anchor = pendingFunds ?? h.row;
       const top = formTop(grid, anchor, floor);
@@ -794,4 +822,3 @@ function staleForm(grid: Grid, mf: MappingForm): ProjectForm {
     confidence: {},
   };
 }
-

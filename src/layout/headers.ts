@@ -133,10 +133,20 @@ export function headerKinds(t: string): number {
   if (hit !== undefined) return hit;
   let k = 0;
   if (/^[一二三四]级指标$/.test(norm(t))) k |= HK_SUBLEVEL;
-  if (headerMatch(t, INDICATOR_HEADERS.level1) || headerMatch(t, INDICATOR_HEADERS.level2) || headerMatch(t, INDICATOR_HEADERS.level3)) k |= HK_LEVEL;
+  if (
+    headerMatch(t, INDICATOR_HEADERS.level1) ||
+    headerMatch(t, INDICATOR_HEADERS.level2) ||
+    headerMatch(t, INDICATOR_HEADERS.level3)
+  )
+    k |= HK_LEVEL;
   if (headerMatch(t, INDICATOR_HEADERS.target) || headerMatch(t, INDICATOR_HEADERS.actual)) k |= HK_MEASURE;
   if (headerMatch(t, INDICATOR_HEADERS.score)) k |= HK_SCORE;
-  if (headerMatch(t, FUNDS_HEADERS.initial) || headerMatch(t, FUNDS_HEADERS.budget) || headerMatch(t, FUNDS_HEADERS.rate)) k |= HK_FUNDS;
+  if (
+    headerMatch(t, FUNDS_HEADERS.initial) ||
+    headerMatch(t, FUNDS_HEADERS.budget) ||
+    headerMatch(t, FUNDS_HEADERS.rate)
+  )
+    k |= HK_FUNDS;
   if (KINDS_CACHE.size >= CACHE_LIMIT) KINDS_CACHE.clear();
   KINDS_CACHE.set(t, k);
   return k;

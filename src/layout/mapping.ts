@@ -63,7 +63,8 @@ export class MappingError extends Error {
   }
 }
 
-const FIELD_RE = /^(ind\.(level1|level2|level3|target|actual|weight|score|reason)|funds\.(initial|budget|executed|weight|rate|score))$/;
+const FIELD_RE =
+  /^(ind\.(level1|level2|level3|target|actual|weight|score|reason)|funds\.(initial|budget|executed|weight|rate|score))$/;
 
 /** Excel's sheet limits: rows 1…1048576, columns A…XFD. */
 const MAX_ROWS = 1048576;
@@ -140,7 +141,8 @@ export function toMappingDoc(sheets: Map<string, SheetMapping>): MappingDoc {
       forms: sm.forms.map((f) => {
         const fields: Record<string, { col: string; header?: string }> = {};
         for (const [k, v] of Object.entries(f.fields)) {
-          if (v) fields[k] = v.header === undefined ? { col: colName(v.col) } : { col: colName(v.col), header: v.header };
+          if (v)
+            fields[k] = v.header === undefined ? { col: colName(v.col) } : { col: colName(v.col), header: v.header };
         }
         return {
           range: rangeAddress(f),
@@ -182,7 +184,12 @@ export interface Overrides {
  * The columns a mapping sets for a form, checked against the sheet: a field whose header
  * changed since the mapping was saved is reported and left to detection.
  */
-export function resolveOverrides(grid: Grid, mf: MappingForm, headerRow: number, fundsRow: number | undefined): Overrides {
+export function resolveOverrides(
+  grid: Grid,
+  mf: MappingForm,
+  headerRow: number,
+  fundsRow: number | undefined,
+): Overrides {
   const out: Overrides = { ind: {}, funds: {}, mapped: [], issues: [] };
   for (const [k, v] of Object.entries(mf.fields) as [MappedField, MappedColumn][]) {
     const [part, name] = k.split(".") as ["ind" | "funds", string];
@@ -197,9 +204,7 @@ export function resolveOverrides(grid: Grid, mf: MappingForm, headerRow: number,
       continue;
     }
     if (v.header !== undefined && norm(grid.text(row, v.col)) !== norm(v.header)) {
-      out.issues.push(
-        stale(k, address(row, v.col), "MAP_STALE_HEADER", { was: v.header, now: grid.text(row, v.col) }),
-      );
+      out.issues.push(stale(k, address(row, v.col), "MAP_STALE_HEADER", { was: v.header, now: grid.text(row, v.col) }));
       continue;
     }
     if (part === "ind") out.ind[name as IndicatorColumn] = v.col;
