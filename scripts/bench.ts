@@ -10,10 +10,13 @@ import ExcelJS from "exceljs";
 // perf-check as the bin runs it: the compiled build (npm run bench builds it first).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { main } = require("../build/cli/main.js") as typeof import("../src/cli/main");
-import * as perf from "../src/engine/perf";
-import { getPolicy } from "../src/engine/policy";
-import { analyzeGrid } from "../src/layout/analyze";
-import { Grid } from "../src/layout/grid";
+// The measured code runs compiled, as it ships (tsc output in build/), not through tsx's transform.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const perf = require("../build/engine/perf.js") as typeof import("../src/engine/perf");
+const { getPolicy } = require("../build/engine/policy.js") as typeof import("../src/engine/policy");
+const { analyzeGrid } = require("../build/layout/analyze.js") as typeof import("../src/layout/analyze");
+const { Grid } = require("../build/layout/grid.js") as typeof import("../src/layout/grid");
+/* eslint-enable @typescript-eslint/no-require-imports */
 import type { CellValue } from "../src/engine/types";
 import type { RangeBox } from "../src/engine/model";
 import { FormTemplate, stackedWorkbook, templatesFrom } from "./lib/stack-forms";
@@ -54,7 +57,7 @@ async function paired(n: number, a: () => Promise<unknown>, b: () => Promise<unk
   return [med(ta), med(tb)];
 }
 
-function gridOf(templates: FormTemplate[], forms: number): Grid {
+function gridOf(templates: FormTemplate[], forms: number): InstanceType<typeof Grid> {
   const values: CellValue[][] = [];
   const numFmts: (string | undefined)[][] = [];
   const merges: RangeBox[] = [];
