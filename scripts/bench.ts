@@ -16,6 +16,7 @@ const perf = require("../build/engine/perf.js") as typeof import("../src/engine/
 const { getPolicy } = require("../build/engine/policy.js") as typeof import("../src/engine/policy");
 const { analyzeGrid } = require("../build/layout/analyze.js") as typeof import("../src/layout/analyze");
 const { Grid } = require("../build/layout/grid.js") as typeof import("../src/layout/grid");
+const { detectForms } = require("../build/layout/detect.js") as typeof import("../src/layout/detect");
 /* eslint-enable @typescript-eslint/no-require-imports */
 import type { CellValue } from "../src/engine/types";
 import type { RangeBox } from "../src/engine/model";
@@ -168,6 +169,30 @@ function benchFunctions(): void {
   if (sink2 === 42) console.log("");
 }
 
+function benchDetectionOnly(templates: FormTemplate[]): void {
+  // Layout detection alone on one sheet of 300 stacked forms, and its growth from 30 to 300 forms.
+  const ms: number[] = [];
+  for (const n of [30, 300]) {
+    const g = gridOf(templates, n);
+    detectForms(g); // warm
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = now();
+      const forms = detectForms(g);
+      times.push(now() - t0);
+      if (forms.length !== n) throw new Error(`expected ${n} forms, found ${forms.length}`);
+    }
+    ms.push(times.sort((a, b) => a - b)[2]);
+  }
+  const growth = ms[1] / 300 / (ms[0] / 30);
+  rows.push({
+    metric: "4a. detection only: 300 stacked forms on one sheet (per-form growth 30 → 300)",
+    value: `${ms[1].toFixed(1)} ms (${growth.toFixed(2)}×)`,
+    target: "linear (≤ 1.5×)",
+    ok: growth <= 1.5,
+  });
+}
+
 function benchDetection(templates: FormTemplate[]): void {
   // 4. Detection + checks per form at 30, 300, 3,000 forms: flat means linear.
   const policy = getPolicy();
@@ -221,6 +246,7 @@ async function run(): Promise<void> {
     const samples = (await fs.readdir(SAMPLES)).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(SAMPLES, f));
     const templates = await templatesFrom(samples);
     benchFunctions();
+    benchDetectionOnly(templates);
     benchDetection(templates);
     await benchSyncs();
     await benchBundles();
