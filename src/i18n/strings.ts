@@ -88,8 +88,8 @@ export const STRINGS = {
 
   // Layout detection (src/layout/detect.ts): what could not be placed
   LAYOUT_AMBIGUOUS: {
-    zh: "“{a}”与“{b}”都可能是该列；已用 {cellA}",
-    en: "Both {cellA} and {cellB} could be this column; using {cellA}",
+    zh: "{cellA}“{a}”与 {cellB}“{b}”都可能是该列；已用 {cellA}",
+    en: 'Both {cellA} "{a}" and {cellB} "{b}" could be this column; using {cellA}',
   },
   LAYOUT_TRUNCATED: {
     zh: "表头“{text}”不完整，按位置识别为{header}",

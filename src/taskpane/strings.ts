@@ -3,24 +3,17 @@
  * zh-CN first, en-US second. Templates take {name} placeholders.
  * English counts have a singular variant under KEY_ONE, used when n is 1.
  */
-import { STRINGS } from "../i18n/strings";
-import type { Lang } from "../i18n/strings";
+import { STRINGS, t } from "../i18n/strings";
+import type { Lang, Params, StringKey } from "../i18n/strings";
 
 export const PANE_STRINGS = STRINGS;
 
-export type PaneKey = keyof typeof PANE_STRINGS;
-export type PaneParams = Record<string, string | number | undefined>;
-
-function fill(template: string, params: PaneParams): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
-    return v === undefined ? "" : String(v);
-  });
-}
+export type PaneKey = StringKey;
+export type PaneParams = Params;
 
 /** One pane string in one language. */
 export function tp(lang: Lang, key: PaneKey, params: PaneParams = {}): string {
-  return fill(PANE_STRINGS[key][lang], params);
+  return t(lang, key, params);
 }
 
 /** A count: KEY_ONE when n is 1 (English singular), KEY otherwise. */
