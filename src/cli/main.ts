@@ -11,7 +11,8 @@ import path from "path";
 import { Command, CommanderError } from "commander";
 import { getPolicy, PolicyError, policyFromJson } from "../engine/policy";
 import type { Policy } from "../engine/types";
-import type { Lang } from "../i18n/strings";
+import { both, t } from "../i18n/strings";
+import type { Lang, Params, StringKey } from "../i18n/strings";
 import { MappingError, parseMappingDoc, SheetMapping } from "../layout/mapping";
 import { annotatedPath, applyPlanToWorksheet, planForSheet } from "./annotate";
 import { checkWorkbook, jsonForm, JsonForm } from "./check";
@@ -47,6 +48,15 @@ interface Input {
 }
 
 class UsageError extends Error {}
+
+function bothLine(key: StringKey, params: Params = {}): string {
+  const m = both(key, params);
+  return `${m.zh} / ${m.en}`;
+}
+
+function usage(key: StringKey, params: Params = {}): UsageError {
+  return new UsageError(bothLine(key, params));
+}
 
 async function collectInputs(paths: string[]): Promise<{ inputs: Input[]; missing: string[] }> {
   const inputs: Input[] = [];
@@ -89,7 +99,7 @@ async function resolvePolicy(spec: string | undefined): Promise<Policy> {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`策略文件不是有效 JSON / policy file is not valid JSON: ${spec}: ${(e as Error).message}`);
+    throw usage("CLI_POLICY_JSON", { file: spec, detail: (e as Error).message });
   }
   return policyFromJson(json);
 }
@@ -100,13 +110,12 @@ async function resolveMapping(file: string | undefined): Promise<Map<string, She
   try {
     text = await fs.readFile(file, "utf8");
   } catch (e) {
-    throw new UsageError(`无法读取映射文件 / cannot read mapping file ${file}: ${(e as Error).message}`);
+    throw usage("CLI_MAPPING_READ", { file, detail: (e as Error).message });
   }
   try {
     return parseMappingDoc(JSON.parse(text));
   } catch (e) {
-    if (e instanceof SyntaxError)
-      throw new UsageError(`映射文件不是有效 JSON / mapping file is not valid JSON: ${file}`);
+    if (e instanceof SyntaxError) throw usage("CLI_MAPPING_JSON", { file });
     throw e;
   }
 }
@@ -162,7 +171,7 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
   }
   const lang: Lang = opts.lang === "en" ? "en" : "zh";
   if (opts.lang !== "zh" && opts.lang !== "en") {
-    io.err(`perf-check: --lang 只能是 zh 或 en / --lang must be zh or en\n`);
+    io.err(`perf-check: ${bothLine("CLI_LANG")}\n`);
     return 2;
   }
   let policy: Policy;
@@ -181,10 +190,10 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
   const files: ReportFile[] = [];
   let readFailure = missing.length > 0;
   for (const m of missing) {
-    files.push({ file: m, error: lang === "zh" ? "路径不存在" : "no such file or folder", forms: [] });
+    files.push({ file: m, error: t(lang, "CLI_NO_SUCH_PATH"), forms: [] });
   }
   if (inputs.length === 0 && missing.length === 0) {
-    io.err(`perf-check: 没有找到 .xlsx 文件 / no .xlsx files found in ${paths.join(", ")}\n`);
+    io.err(`perf-check: ${bothLine("CLI_NO_FILES", { paths: paths.join(", ") })}\n`);
     return 2;
   }
   // An annotated copy never lands on an input (say a file named x.checked.xlsx inside --write DIR).
@@ -208,7 +217,7 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
       readFailure = true;
       if (e instanceof WorkbookReadError) entry.error = lang === "zh" ? e.zh : e.en;
       else if (e instanceof SheetTooLargeError) entry.error = e.message;
-      else entry.error = oneLine(`${lang === "zh" ? "处理失败" : "failed"}: ${(e as Error).message}`);
+      else entry.error = oneLine(t(lang, "CLI_FAILED", { detail: (e as Error).message }));
     }
     bar.tick(input.file);
   }
@@ -234,7 +243,7 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
   } else {
     for (const f of files) {
       if (f.error) {
-        io.err(`${oneLine(f.file)}: ${lang === "zh" ? "错误" : "error"}: ${oneLine(f.error)}\n`);
+        io.err(`${oneLine(f.file)}: ${t(lang, "CLI_ERROR")}: ${oneLine(f.error)}\n`);
         continue;
       }
       io.out(`${f.file}\n`);
@@ -243,19 +252,16 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
         const w = form.findings.filter((x) => x.severity === "warning").length;
         const grade = form.grade.stated ?? form.grade.computed ?? "";
         io.out(
-          `  ${form.sheet}!${form.range} ${form.name ?? ""}  ${lang === "zh" ? "总分" : "total"} ${form.total.stated ?? "—"}/${form.total.computed ?? "—"} ${grade}  ${e}E ${w}W\n`,
+          `  ${form.sheet}!${form.range} ${form.name ?? ""}  ${t(lang, "CLI_TOTAL")} ${form.total.stated ?? "—"}/${form.total.computed ?? "—"} ${grade}  ${e}E ${w}W\n`,
         );
         for (const x of form.findings)
           io.out(`    ${x.severity.padEnd(7)} ${x.cell.padEnd(5)} ${x.code}: ${x.message}\n`);
       }
     }
-    const summary =
-      lang === "zh"
-        ? `${inputs.length} 个文件，${allForms.length} 张表，${errors} 个错误，${warnings} 个警告`
-        : `${inputs.length} files, ${allForms.length} forms, ${errors} errors, ${warnings} warnings`;
+    const summary = t(lang, "CLI_SUMMARY", { files: inputs.length, forms: allForms.length, errors, warnings });
     io.out(`${summary}\n`);
-    if (opts.write) io.out(`${lang === "zh" ? "批注副本" : "Annotated copies"}: ${path.resolve(opts.write)}\n`);
-    if (opts.report) io.out(`${lang === "zh" ? "报告" : "Report"}: ${path.resolve(opts.report)}\n`);
+    if (opts.write) io.out(`${t(lang, "CLI_ANNOTATED")}: ${path.resolve(opts.write)}\n`);
+    if (opts.report) io.out(`${t(lang, "CLI_REPORT")}: ${path.resolve(opts.report)}\n`);
   }
   if (readFailure) return 2;
   return errors > 0 ? 1 : 0;

@@ -6,6 +6,8 @@ import { promises as fs } from "fs";
 import zlib from "zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { both } from "../i18n/strings";
+import type { Params, StringKey } from "../i18n/strings";
 
 export interface ReadLimits {
   /** Largest file accepted, bytes. */
@@ -31,6 +33,12 @@ export class WorkbookReadError extends Error {
     this.en = oneLine(en);
     this.name = "WorkbookReadError";
   }
+}
+
+/** A read error in both languages, its text from the one string table. */
+export function readError(key: StringKey, params: Params = {}): WorkbookReadError {
+  const m = both(key, params);
+  return new WorkbookReadError(m.zh, m.en);
 }
 
 /** A reason on one line: parser messages can carry newlines; file names can carry control characters. */
@@ -94,22 +102,13 @@ function zipEntries(zip: JSZip): ZipEntryInfo[] {
 /** The uncompressed-size refusal: `total` as stated by the zip, or undefined when found by inflating. */
 function bombError(total: number | undefined, limits: ReadLimits): WorkbookReadError {
   if (total === undefined) {
-    return new WorkbookReadError(
-      `解压后大小超过上限 ${limits.maxUncompressedBytes} 字节，未读取（疑似压缩炸弹）`,
-      `uncompressed size exceeds the ${limits.maxUncompressedBytes}-byte limit; not read (possible zip bomb)`,
-    );
+    return readError("READ_BOMB", { limit: limits.maxUncompressedBytes });
   }
-  return new WorkbookReadError(
-    `解压后大小 ${total} 字节超过上限 ${limits.maxUncompressedBytes}，未读取（疑似压缩炸弹）`,
-    `uncompressed size ${total} bytes exceeds the ${limits.maxUncompressedBytes}-byte limit; not read (possible zip bomb)`,
-  );
+  return readError("READ_BOMB_STATED", { total, limit: limits.maxUncompressedBytes });
 }
 
 function cellsError(member: string, cells: number, limits: ReadLimits): WorkbookReadError {
-  return new WorkbookReadError(
-    `工作表 ${member} 至少有 ${cells} 个单元格（含合并区域），超过上限 ${limits.maxCells}，未读取`,
-    `worksheet ${member} has at least ${cells} cells (merged areas included), over the limit of ${limits.maxCells}; not read`,
-  );
+  return readError("READ_CELLS", { member, cells, limit: limits.maxCells });
 }
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
@@ -161,27 +160,15 @@ function scanMembers(entries: ZipEntryInfo[], limits: ReadLimits): void {
       } catch (err) {
         if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
           if (cap === budget && budget < e.uncompressedSize) throw bombError(undefined, limits);
-          throw new WorkbookReadError(
-            `zip 成员 ${e.name} 解压后超过其声明的 ${e.uncompressedSize} 字节，未读取（疑似压缩炸弹）`,
-            `zip member ${e.name} inflates to more than its stated ${e.uncompressedSize} bytes; not read (possible zip bomb)`,
-          );
+          throw readError("READ_MEMBER_LIES", { member: e.name, size: e.uncompressedSize });
         }
-        throw new WorkbookReadError(
-          `文件已损坏（${e.name} 无法解压：${(err as Error).message}）`,
-          `the file is corrupt (${e.name} cannot be inflated: ${(err as Error).message})`,
-        );
+        throw readError("READ_MEMBER_CORRUPT", { member: e.name, detail: (err as Error).message });
       }
     } else {
-      throw new WorkbookReadError(
-        `文件使用了不支持的压缩方式（${e.name}）`,
-        `the file uses an unsupported compression method (${e.name})`,
-      );
+      throw readError("READ_METHOD", { member: e.name });
     }
     if (data.byteLength > e.uncompressedSize) {
-      throw new WorkbookReadError(
-        `zip 成员 ${e.name} 解压后超过其声明的 ${e.uncompressedSize} 字节，未读取（疑似压缩炸弹）`,
-        `zip member ${e.name} inflates to more than its stated ${e.uncompressedSize} bytes; not read (possible zip bomb)`,
-      );
+      throw readError("READ_MEMBER_LIES", { member: e.name, size: e.uncompressedSize });
     }
     total += data.byteLength;
     if (total > limits.maxUncompressedBytes) throw bombError(undefined, limits);
@@ -194,46 +181,31 @@ function scanMembers(entries: ZipEntryInfo[], limits: ReadLimits): void {
 
 /** Check a buffer is a workbook this tool can open; throws WorkbookReadError with the reason. */
 export async function inspectWorkbookBuffer(buf: Buffer, limits: ReadLimits = DEFAULT_LIMITS): Promise<void> {
-  if (buf.length === 0) throw new WorkbookReadError("文件为空", "the file is empty");
+  if (buf.length === 0) throw readError("READ_EMPTY");
   if (buf.length > limits.maxFileBytes) {
-    throw new WorkbookReadError(
-      `文件超过 ${limits.maxFileBytes} 字节上限`,
-      `the file is larger than the ${limits.maxFileBytes}-byte limit`,
-    );
+    throw readError("READ_TOO_BIG", { limit: limits.maxFileBytes });
   }
   if (buf.subarray(0, 8).equals(OLE2)) {
-    throw new WorkbookReadError(
-      "文件已加密（设置了打开密码）或是旧版 .xls 格式；请另存为不加密的 .xlsx",
-      "the workbook is password-protected (encrypted) or a legacy .xls file; save it as an unencrypted .xlsx",
-    );
+    throw readError("READ_ENCRYPTED");
   }
   if (buf[0] !== 0x50 || buf[1] !== 0x4b) {
     if (looksLikeText(buf)) {
-      throw new WorkbookReadError(
-        "不是 .xlsx 文件（看起来是文本或 CSV）",
-        "not an .xlsx file (it looks like text or CSV)",
-      );
+      throw readError("READ_TEXT");
     }
-    throw new WorkbookReadError("不是 .xlsx 文件（不是 zip 格式）", "not an .xlsx file (not a zip archive)");
+    throw readError("READ_NOT_ZIP");
   }
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buf, { checkCRC32: false });
   } catch (e) {
-    throw new WorkbookReadError(
-      `文件已损坏（zip 无法读取：${(e as Error).message}）`,
-      `the file is corrupt (zip unreadable: ${(e as Error).message})`,
-    );
+    throw readError("READ_ZIP_CORRUPT", { detail: (e as Error).message });
   }
   const entries = zipEntries(zip);
   if (
     !entries.some((e) => e.name === "[Content_Types].xml") ||
     !entries.some((e) => /^xl\/workbook\.xml$/i.test(e.name))
   ) {
-    throw new WorkbookReadError(
-      "不是 Excel 工作簿（缺少 xl/workbook.xml）",
-      "not an Excel workbook (no xl/workbook.xml)",
-    );
+    throw readError("READ_NOT_WORKBOOK");
   }
   const total = entries.reduce((s, e) => s + e.uncompressedSize, 0);
   if (total > limits.maxUncompressedBytes) throw bombError(total, limits);
@@ -248,30 +220,21 @@ export async function loadWorkbook(
   let buf: Buffer;
   try {
     const st = await fs.stat(file);
-    if (!st.isFile()) throw new WorkbookReadError("不是普通文件", "not a regular file");
+    if (!st.isFile()) throw readError("READ_NOT_FILE");
     if (st.size > limits.maxFileBytes) {
-      throw new WorkbookReadError(
-        `文件超过 ${limits.maxFileBytes} 字节上限`,
-        `the file is larger than the ${limits.maxFileBytes}-byte limit`,
-      );
+      throw readError("READ_TOO_BIG", { limit: limits.maxFileBytes });
     }
     buf = await fs.readFile(file);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
-    throw new WorkbookReadError(
-      `无法读取文件：${(e as Error).message}`,
-      `cannot read the file: ${(e as Error).message}`,
-    );
+    throw readError("READ_IO", { detail: (e as Error).message });
   }
   await inspectWorkbookBuffer(buf, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
-    throw new WorkbookReadError(
-      `工作簿无法解析：${(e as Error).message}`,
-      `the workbook cannot be parsed: ${(e as Error).message}`,
-    );
+    throw readError("READ_PARSE", { detail: (e as Error).message });
   }
   return { workbook, buffer: buf };
 }

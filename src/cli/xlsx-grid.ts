@@ -5,6 +5,7 @@ import type ExcelJS from "exceljs";
 import type { CellValue } from "../engine/types";
 import type { RangeBox } from "../engine/model";
 import { Grid, parseRange } from "../layout/grid";
+import { both } from "../i18n/strings";
 
 /** Flatten an exceljs cell value (rich text, formula result, hyperlink, error, date) to a CellValue. */
 export function plainValue(v: ExcelJS.CellValue): CellValue {
@@ -37,7 +38,9 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, limits: GridLimits = { ma
   const colCount = ws.columnCount;
   if (rowCount * colCount > limits.maxCells) {
     throw new SheetTooLargeError(
-      `工作表“${ws.name}”有 ${rowCount}×${colCount} 个单元格，超过上限 ${limits.maxCells} / sheet "${ws.name}" has ${rowCount}×${colCount} cells, over the limit of ${limits.maxCells}`,
+      (({ zh, en }) => `${zh} / ${en}`)(
+        both("CLI_SHEET_TOO_LARGE", { sheet: ws.name, rows: rowCount, cols: colCount, limit: limits.maxCells }),
+      ),
     );
   }
   const values: CellValue[][] = [];

@@ -148,6 +148,75 @@ export const STRINGS = {
     en: 'the header was "{was}" when saved and is now "{now}"',
   },
 
+  // perf-check's own lines (src/cli/main.ts)
+  CLI_POLICY_JSON: {
+    zh: "策略文件不是有效 JSON：{file}：{detail}",
+    en: "policy file is not valid JSON: {file}: {detail}",
+  },
+  CLI_MAPPING_READ: { zh: "无法读取映射文件 {file}：{detail}", en: "cannot read mapping file {file}: {detail}" },
+  CLI_MAPPING_JSON: { zh: "映射文件不是有效 JSON：{file}", en: "mapping file is not valid JSON: {file}" },
+  CLI_LANG: { zh: "--lang 只能是 zh 或 en", en: "--lang must be zh or en" },
+  CLI_NO_SUCH_PATH: { zh: "路径不存在", en: "no such file or folder" },
+  CLI_NO_FILES: { zh: "没有找到 .xlsx 文件：{paths}", en: "no .xlsx files found in {paths}" },
+  CLI_FAILED: { zh: "处理失败：{detail}", en: "failed: {detail}" },
+  CLI_ERROR: { zh: "错误", en: "error" },
+  CLI_TOTAL: { zh: "总分", en: "total" },
+  CLI_ANNOTATED: { zh: "批注副本", en: "Annotated copies" },
+  CLI_REPORT: { zh: "报告", en: "Report" },
+  CLI_SUMMARY: {
+    zh: "{files} 个文件，{forms} 张表，{errors} 个错误，{warnings} 个警告",
+    en: "{files} files, {forms} forms, {errors} errors, {warnings} warnings",
+  },
+  CLI_SHEET_TOO_LARGE: {
+    zh: "工作表“{sheet}”有 {rows}×{cols} 个单元格，超过上限 {limit}",
+    en: 'sheet "{sheet}" has {rows}×{cols} cells, over the limit of {limit}',
+  },
+
+  // Opening workbooks in perf-check (src/cli/read.ts)
+  READ_EMPTY: { zh: "文件为空", en: "the file is empty" },
+  READ_TOO_BIG: { zh: "文件超过 {limit} 字节上限", en: "the file is larger than the {limit}-byte limit" },
+  READ_ENCRYPTED: {
+    zh: "文件已加密（设置了打开密码）或是旧版 .xls 格式；请另存为不加密的 .xlsx",
+    en: "the workbook is password-protected (encrypted) or a legacy .xls file; save it as an unencrypted .xlsx",
+  },
+  READ_TEXT: { zh: "不是 .xlsx 文件（看起来是文本或 CSV）", en: "not an .xlsx file (it looks like text or CSV)" },
+  READ_NOT_ZIP: { zh: "不是 .xlsx 文件（不是 zip 格式）", en: "not an .xlsx file (not a zip archive)" },
+  READ_ZIP_CORRUPT: {
+    zh: "文件已损坏（zip 无法读取：{detail}）",
+    en: "the file is corrupt (zip unreadable: {detail})",
+  },
+  READ_NOT_WORKBOOK: {
+    zh: "不是 Excel 工作簿（缺少 xl/workbook.xml）",
+    en: "not an Excel workbook (no xl/workbook.xml)",
+  },
+  READ_BOMB: {
+    zh: "解压后大小超过上限 {limit} 字节，未读取（疑似压缩炸弹）",
+    en: "uncompressed size exceeds the {limit}-byte limit; not read (possible zip bomb)",
+  },
+  READ_BOMB_STATED: {
+    zh: "解压后大小 {total} 字节超过上限 {limit}，未读取（疑似压缩炸弹）",
+    en: "uncompressed size {total} bytes exceeds the {limit}-byte limit; not read (possible zip bomb)",
+  },
+  READ_CELLS: {
+    zh: "工作表 {member} 至少有 {cells} 个单元格（含合并区域），超过上限 {limit}，未读取",
+    en: "worksheet {member} has at least {cells} cells (merged areas included), over the limit of {limit}; not read",
+  },
+  READ_MEMBER_LIES: {
+    zh: "zip 成员 {member} 解压后超过其声明的 {size} 字节，未读取（疑似压缩炸弹）",
+    en: "zip member {member} inflates to more than its stated {size} bytes; not read (possible zip bomb)",
+  },
+  READ_MEMBER_CORRUPT: {
+    zh: "文件已损坏（{member} 无法解压：{detail}）",
+    en: "the file is corrupt ({member} cannot be inflated: {detail})",
+  },
+  READ_METHOD: {
+    zh: "文件使用了不支持的压缩方式（{member}）",
+    en: "the file uses an unsupported compression method ({member})",
+  },
+  READ_NOT_FILE: { zh: "不是普通文件", en: "not a regular file" },
+  READ_IO: { zh: "无法读取文件：{detail}", en: "cannot read the file: {detail}" },
+  READ_PARSE: { zh: "工作簿无法解析：{detail}", en: "the workbook cannot be parsed: {detail}" },
+
   // The perf-check report (src/cli/report.ts)
   REPORT_title: { zh: "绩效自评表复核报告", en: "Performance self-evaluation check report" },
   REPORT_file: { zh: "文件", en: "File" },
