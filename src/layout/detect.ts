@@ -698,11 +698,29 @@ function parseScoreTable(
  * header block. A title row ends the walk (it is the top); a total row ends it (it is the
  * previous form's end), so forms stacked without blank rows between stay apart.
  */
+/** Labels of a project form's header block: title, 项目名称, 主管部门, 实施单位, 项目负责人. */
+const HEADER_BLOCK_LABELS = new RegExp(
+  `${FORM_TITLE.source}|${NAME_LABELS.source}|^(项目)?主管部门(及代码)?$|^实施单位$|^项目负责人$`,
+);
+
 function formTop(grid: Grid, row: number, floor: number, isDataRow?: (r: number) => boolean): number {
   let top = row;
   const labelTo = Math.min(grid.right, grid.left + 8);
   for (let r = row - 1; r >= floor; r--) {
-    if (rowIsBlank(grid, r, grid.left, grid.right)) break;
+    if (rowIsBlank(grid, r, grid.left, grid.right)) {
+      // A blank row or two inside the header block (between 项目名称 and the funds table) is
+      // still this form's: walk on when a header-block label stands just above it.
+      let above = r - 1;
+      while (above >= floor && above >= r - 2 && rowIsBlank(grid, above, grid.left, grid.right)) above--;
+      if (
+        above < floor ||
+        above < r - 2 ||
+        findLabel(grid, above, grid.left, labelTo, HEADER_BLOCK_LABELS) === undefined
+      )
+        break;
+      r = above + 1;
+      continue;
+    }
     if (findLabel(grid, r, grid.left, labelTo, TOTAL_LABELS) !== undefined) break;
     if (classifyRow(grid, r) === "indicator" || classifyRow(grid, r) === "score-table") break;
     if (isDataRow?.(r)) break;
