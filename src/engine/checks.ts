@@ -216,6 +216,12 @@ class Collector {
       found,
     });
   }
+  /** UNREADABLE_VALUE on a cell a rule needed as a number, unless it is blank or a deliberate "—". */
+  unreadable(f: Field | undefined, key: "UNREADABLE_AMOUNT" | "UNREADABLE_WEIGHT" | "UNREADABLE_SCORE") {
+    if (!f || isBlank(f) || isDash(f)) return;
+    const shown = String(f.value);
+    this.add("UNREADABLE_VALUE", f, key, { found: shown }, undefined, shown);
+  }
 }
 
 function checkFunds(form: ProjectForm, policy: Policy, out: Collector): FundsResult | undefined {
@@ -227,9 +233,7 @@ function checkFunds(form: ProjectForm, policy: Policy, out: Collector): FundsRes
   const weight = weightOf(t.weight) ?? new Decimal(policy.weights.budget);
   const res: FundsResult = { budget: show(budget), executed: show(executed), weight: show(weight) };
   for (const f of [t.budget, t.executed]) {
-    if (f && !isBlank(f) && !isDash(f) && num(f) === null) {
-      out.add("UNREADABLE_VALUE", f, "UNREADABLE_AMOUNT", { found: String(f.value) }, undefined, String(f.value));
-    }
+    if (num(f) === null) out.unreadable(f, "UNREADABLE_AMOUNT");
   }
   const rate = execRate(budget, executed, policy);
   let score: ReturnType<typeof budgetScore> | undefined;
@@ -296,15 +300,8 @@ function checkFunds(form: ProjectForm, policy: Policy, out: Collector): FundsRes
         formatDecimal(st.value),
       );
     }
-  } else if (t.score && !isBlank(t.score) && !isDash(t.score)) {
-    out.add(
-      "UNREADABLE_VALUE",
-      t.score,
-      "UNREADABLE_SCORE",
-      { found: String(t.score.value) },
-      undefined,
-      String(t.score.value),
-    );
+  } else {
+    out.unreadable(t.score, "UNREADABLE_SCORE");
   }
   if (budget && executed && executed.gt(budget) && t.executed) {
     out.add(
@@ -380,28 +377,10 @@ function checkIndicator(
     status: "no-weight",
   };
   if (!weight) {
-    if (ind.weight && !isBlank(ind.weight) && !isDash(ind.weight)) {
-      out.add(
-        "UNREADABLE_VALUE",
-        ind.weight,
-        "UNREADABLE_WEIGHT",
-        { found: String(ind.weight.value) },
-        undefined,
-        String(ind.weight.value),
-      );
-    }
+    out.unreadable(ind.weight, "UNREADABLE_WEIGHT");
     return { result, weight: null, stated: st?.value ?? null };
   }
-  if (!st && ind.score && !isBlank(ind.score) && !isDash(ind.score)) {
-    out.add(
-      "UNREADABLE_VALUE",
-      ind.score,
-      "UNREADABLE_SCORE",
-      { found: String(ind.score.value) },
-      undefined,
-      String(ind.score.value),
-    );
-  }
+  if (!st) out.unreadable(ind.score, "UNREADABLE_SCORE");
   const found = st ? formatDecimal(st.value) : undefined;
   if (st && st.value.gt(weight) && ind.score) {
     out.add(
@@ -664,16 +643,7 @@ function checkScoreTable(form: ScoreTableForm, policy: Policy): FormResult {
         formatDecimal(st.value),
       );
     }
-    if (!st && row.score && !isBlank(row.score) && !isDash(row.score)) {
-      out.add(
-        "UNREADABLE_VALUE",
-        row.score,
-        "UNREADABLE_SCORE",
-        { found: String(row.score.value) },
-        undefined,
-        String(row.score.value),
-      );
-    }
+    if (!st) out.unreadable(row.score, "UNREADABLE_SCORE");
   }
   // Each parent's weight equals the sum of its children's.
   for (let i = 0; i < depth - 1; i++) {
