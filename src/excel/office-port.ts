@@ -258,6 +258,25 @@ class Session {
     return () => new Map(pending.map((p) => [p.ws, p.read()]));
   }
 
+  /**
+   * Read the current states of recorded cells on several sheets in one sync, refusing (before
+   * anything is written) when one of those sheets is protected. Each group's `ws.protection`
+   * must have been loaded. `names` maps sheet ids to names for the message.
+   */
+  async lockedStates(
+    groups: { id: string; ws: Excel.Worksheet; cells: string[] }[],
+    names: Map<string, string>,
+  ): Promise<Map<Excel.Worksheet, Map<string, CellState>>> {
+    this.progress(1, 3, "STEP_READ_CELLS");
+    const states = this.queueStates(groups);
+    if (groups.length) await this.ctx.sync();
+    const cur = states();
+    for (const g of groups)
+      if (g.ws.protection.protected) throw portError("PROTECTED", "ERR_PROTECTED", { sheet: names.get(g.id) ?? g.id });
+    this.abortCheck();
+    return cur;
+  }
+
   private queueFindings(fw: FindingsWrite, rows: string[][] | null, existsNow: boolean, oldRowsNow: number): void {
     const wb = this.ctx.workbook;
     if (rows === null) {
@@ -611,14 +630,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         }
         const findingsExists = !!r.store.findings && r.sheets.some((x) => x.name === r.store.findings!.name);
         if (!groups.length && !recs.size && !findingsExists && !r.store.findings) return { cleared: 0 };
-        s.progress(1, 3, "STEP_READ_CELLS");
-        const states = s.queueStates(groups);
-        if (groups.length) await s.ctx.sync();
-        const cur = states();
-        for (const g of groups)
-          if (g.ws.protection.protected)
-            throw portError("PROTECTED", "ERR_PROTECTED", { sheet: ids.get(g.id) ?? g.id });
-        s.abortCheck();
+        const cur = await s.lockedStates(groups, ids);
         const changes: Change[] = [];
         let cleared = 0;
         for (const g of groups) {
@@ -667,14 +679,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         }
         const findingsExists = !!r.store.findings && r.sheets.some((x) => x.name === r.store.findings!.name);
         if (!recs.size && !r.store.findings) return { restored: 0 };
-        s.progress(1, 3, "STEP_READ_CELLS");
-        const states = s.queueStates(groups);
-        if (groups.length) await s.ctx.sync();
-        const cur = states();
-        for (const g of groups)
-          if (g.ws.protection.protected)
-            throw portError("PROTECTED", "ERR_PROTECTED", { sheet: ids.get(g.id) ?? g.id });
-        s.abortCheck();
+        const cur = await s.lockedStates(groups, ids);
         const changes: Change[] = [];
         let restored = 0;
         for (const g of groups) {
