@@ -5,8 +5,7 @@
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../src/engine/types";
 import type { RangeBox } from "../../src/engine/model";
-import { parseRange } from "../../src/layout/grid";
-import { plainValue } from "../../src/cli/xlsx-grid";
+import { openWorkbook } from "../../src/cli/read";
 
 export interface FormTemplate {
   rows: { value: CellValue; numFmt?: string }[][];
@@ -14,28 +13,27 @@ export interface FormTemplate {
   height: number;
 }
 
-/** Every single-form project sheet of a workbook as a template. */
+/** Every single-form project sheet of a workbook as a template (read as perf-check reads it). */
 export async function templatesFrom(files: string[]): Promise<FormTemplate[]> {
   const out: FormTemplate[] = [];
   for (const file of files) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    wb.eachSheet((ws) => {
-      const first = ws.getCell(1, 1).value;
-      if (typeof first !== "string" || !first.includes("自评表")) return;
-      const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => parseRange(m)).filter((m): m is RangeBox => !!m);
-      if (merges.some((m) => m.top > 40)) return; // stacked sheets are not single templates
+    const { grids } = await openWorkbook(file);
+    for (const g of grids) {
+      const first = g.raw(0, 0);
+      if (typeof first !== "string" || !first.includes("自评表")) continue;
+      if (g.merges.some((m) => m.top > 40)) continue; // stacked sheets are not single templates
       const rows: FormTemplate["rows"] = [];
-      ws.eachRow({ includeEmpty: true }, (row, r) => {
+      for (let r = 0; r < g.rowCount; r++) {
         const cells: FormTemplate["rows"][number] = [];
-        row.eachCell({ includeEmpty: false }, (cell, c) => {
-          const slave = cell.isMerged && cell.master.address !== cell.address;
-          cells[c - 1] = { value: slave ? null : plainValue(cell.value), numFmt: cell.numFmt };
-        });
-        rows[r - 1] = cells;
-      });
-      out.push({ rows, merges, height: rows.length });
-    });
+        for (let c = 0; c < g.colCount; c++) {
+          const value = g.raw(r, c);
+          const numFmt = g.numFmt(r, c);
+          if (value !== null || numFmt) cells[c] = { value, numFmt };
+        }
+        rows[r] = cells;
+      }
+      out.push({ rows, merges: [...g.merges], height: rows.length });
+    }
   }
   return out;
 }

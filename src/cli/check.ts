@@ -1,34 +1,26 @@
 /**
- * Checking one loaded workbook: every sheet through the pure pipeline, and the JSON shape
+ * Checking one workbook's sheets (as Grids): every sheet through the pure pipeline, and the JSON shape
  * perf-check prints.
  */
-import type ExcelJS from "exceljs";
 import type { Finding, FormResult } from "../engine/checks";
 import type { Policy } from "../engine/types";
 import type { Lang } from "../i18n/strings";
 import { analyzeGrid, SheetResult } from "../layout/analyze";
 import { Grid, rangeAddress } from "../layout/grid";
 import type { SheetMapping } from "../layout/mapping";
-import { worksheetToGrid } from "./xlsx-grid";
 
 export interface CheckedSheet {
-  worksheet: ExcelJS.Worksheet;
   grid: Grid;
   result: SheetResult;
 }
 
-export function checkWorkbook(
-  wb: ExcelJS.Workbook,
+/** Every sheet of a workbook through the pure pipeline, with the mapping saved for it, if any. */
+export function checkGrids(
+  grids: readonly Grid[],
   policy: Policy,
   mappings: Map<string, SheetMapping> | undefined,
-  maxCells: number,
 ): CheckedSheet[] {
-  const out: CheckedSheet[] = [];
-  wb.eachSheet((ws) => {
-    const grid = worksheetToGrid(ws, { maxCells });
-    out.push({ worksheet: ws, grid, result: analyzeGrid(grid, policy, mappings?.get(ws.name)) });
-  });
-  return out;
+  return grids.map((grid) => ({ grid, result: analyzeGrid(grid, policy, mappings?.get(grid.sheet)) }));
 }
 
 export interface JsonFinding {

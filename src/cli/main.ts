@@ -15,10 +15,9 @@ import { both, t } from "../i18n/strings";
 import type { Lang, Params, StringKey } from "../i18n/strings";
 import { MappingError, parseMappingDoc, SheetMapping } from "../layout/mapping";
 import { annotatedPath, applyPlanToWorksheet, planForSheet } from "./annotate";
-import { checkWorkbook, jsonForm, JsonForm } from "./check";
-import { DEFAULT_LIMITS, loadWorkbook, oneLine, ReadLimits, WorkbookReadError } from "./read";
+import { checkGrids, jsonForm, JsonForm } from "./check";
+import { DEFAULT_LIMITS, loadExcelJs, oneLine, openWorkbook, ReadLimits, WorkbookReadError } from "./read";
 import { renderCsv, renderHtml, ReportFile } from "./report";
-import { SheetTooLargeError } from "./xlsx-grid";
 
 export interface Io {
   out: (s: string) => void;
@@ -203,12 +202,18 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
     const entry: ReportFile = { file: input.file, forms: [] };
     files.push(entry);
     try {
-      const { workbook } = await loadWorkbook(input.file, limits);
-      const sheets = checkWorkbook(workbook, policy, mappings, limits.maxCells);
+      const { grids, buffer } = await openWorkbook(input.file, limits);
+      const sheets = checkGrids(grids, policy, mappings);
       const forms: JsonForm[] = sheets.flatMap((s) => s.result.results.map((r) => jsonForm(r, lang)));
       entry.forms = forms;
       if (opts.write) {
-        for (const s of sheets) applyPlanToWorksheet(s.worksheet, planForSheet(s, policy, lang));
+        // exceljs writes the copy: it keeps everything of the workbook this tool does not read.
+        const workbook = await loadExcelJs(buffer);
+        for (const s of sheets) {
+          const ws = workbook.getWorksheet(s.grid.sheet);
+          if (!ws) throw new Error(t(lang, "CLI_WRITE_NO_SHEET", { sheet: s.grid.sheet }));
+          applyPlanToWorksheet(ws, planForSheet(s, policy, lang));
+        }
         const out = annotatedPath(opts.write, input.rel, taken);
         await fs.mkdir(path.dirname(out), { recursive: true });
         await workbook.xlsx.writeFile(out);
@@ -216,7 +221,6 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
     } catch (e) {
       readFailure = true;
       if (e instanceof WorkbookReadError) entry.error = lang === "zh" ? e.zh : e.en;
-      else if (e instanceof SheetTooLargeError) entry.error = e.message;
       else entry.error = oneLine(t(lang, "CLI_FAILED", { detail: (e as Error).message }));
     }
     bar.tick(input.file);

@@ -8,6 +8,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { both } from "../i18n/strings";
 import type { Params, StringKey } from "../i18n/strings";
+import type { Grid } from "../layout/grid";
+import { Parts, readGrids, SheetTooLargeError, XlsxStructureError } from "./xlsx-reader";
 
 export interface ReadLimits {
   /** Largest file accepted, bytes. */
@@ -111,6 +113,7 @@ function cellsError(member: string, cells: number, limits: ReadLimits): Workbook
   return readError("READ_CELLS", { member, cells, limit: limits.maxCells });
 }
 
+const XML_PART = /\.(?:xml|rels)$/i;
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 const CELL_TAG = /<(?:[A-Za-z_][\w.-]*:)?c[\s/>]/g;
 const MERGE_TAG =
@@ -142,9 +145,10 @@ function countCells(xml: string): number {
  * Inflates every member with an output cap and stops as soon as the workbook proves bigger than
  * the limits: more bytes than its headers state (a lying zip), more than maxUncompressedBytes in
  * all, or a worksheet with more than maxCells cells. zlib never writes past the cap, so a bomb is
- * refused before exceljs inflates (and keeps) anything.
+ * refused before anything else inflates (and keeps) it. Returns the XML parts, inflated.
  */
-function scanMembers(entries: ZipEntryInfo[], limits: ReadLimits): void {
+function scanMembers(entries: ZipEntryInfo[], limits: ReadLimits): Map<string, Buffer> {
+  const parts = new Map<string, Buffer>();
   let total = 0;
   for (const e of entries) {
     if (!e.content) continue;
@@ -176,11 +180,16 @@ function scanMembers(entries: ZipEntryInfo[], limits: ReadLimits): void {
       const cells = countCells(data.toString("latin1"));
       if (cells > limits.maxCells) throw cellsError(e.name, cells, limits);
     }
+    if (XML_PART.test(e.name)) parts.set(e.name, data);
   }
+  return parts;
 }
 
-/** Check a buffer is a workbook this tool can open; throws WorkbookReadError with the reason. */
-export async function inspectWorkbookBuffer(buf: Buffer, limits: ReadLimits = DEFAULT_LIMITS): Promise<void> {
+/**
+ * Check a buffer is a workbook this tool can open; throws WorkbookReadError with the reason.
+ * Resolves to the package's XML parts, inflated.
+ */
+export async function inspectWorkbookBuffer(buf: Buffer, limits: ReadLimits = DEFAULT_LIMITS): Promise<Parts> {
   if (buf.length === 0) throw readError("READ_EMPTY");
   if (buf.length > limits.maxFileBytes) {
     throw readError("READ_TOO_BIG", { limit: limits.maxFileBytes });
@@ -209,32 +218,55 @@ export async function inspectWorkbookBuffer(buf: Buffer, limits: ReadLimits = DE
   }
   const total = entries.reduce((s, e) => s + e.uncompressedSize, 0);
   if (total > limits.maxUncompressedBytes) throw bombError(total, limits);
-  scanMembers(entries, limits);
+  return scanMembers(entries, limits);
 }
 
-/** Load a workbook file; every failure is a WorkbookReadError naming the reason. */
-export async function loadWorkbook(
-  file: string,
-  limits: ReadLimits = DEFAULT_LIMITS,
-): Promise<{ workbook: ExcelJS.Workbook; buffer: Buffer }> {
-  let buf: Buffer;
+async function readFileChecked(file: string, limits: ReadLimits): Promise<Buffer> {
   try {
     const st = await fs.stat(file);
     if (!st.isFile()) throw readError("READ_NOT_FILE");
     if (st.size > limits.maxFileBytes) {
       throw readError("READ_TOO_BIG", { limit: limits.maxFileBytes });
     }
-    buf = await fs.readFile(file);
+    return await fs.readFile(file);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     throw readError("READ_IO", { detail: (e as Error).message });
   }
-  await inspectWorkbookBuffer(buf, limits);
+}
+
+/**
+ * Open a workbook file and read its sheets as Grids (xlsx-reader.ts); every failure is a
+ * WorkbookReadError naming the reason. The file's bytes come back too, for writing a copy.
+ */
+export async function openWorkbook(
+  file: string,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<{ grids: Grid[]; buffer: Buffer }> {
+  const buffer = await readFileChecked(file, limits);
+  const parts = await inspectWorkbookBuffer(buffer, limits);
+  return { grids: gridsOf(parts, limits), buffer };
+}
+
+function gridsOf(parts: Parts, limits: ReadLimits): Grid[] {
+  try {
+    return readGrids(parts, limits.maxCells);
+  } catch (e) {
+    if (e instanceof SheetTooLargeError) {
+      throw readError("CLI_SHEET_TOO_LARGE", { sheet: e.sheet, rows: e.rows, cols: e.cols, limit: e.limit });
+    }
+    if (e instanceof XlsxStructureError) throw readError("READ_PARSE", { detail: e.message });
+    throw e;
+  }
+}
+
+/** The workbook as exceljs loads it, from bytes openWorkbook has already checked: for writing a copy. */
+export async function loadExcelJs(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (e) {
     throw readError("READ_PARSE", { detail: (e as Error).message });
   }
-  return { workbook, buffer: buf };
+  return workbook;
 }

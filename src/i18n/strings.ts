@@ -171,6 +171,10 @@ export const STRINGS = {
     zh: "工作表“{sheet}”有 {rows}×{cols} 个单元格，超过上限 {limit}",
     en: 'sheet "{sheet}" has {rows}×{cols} cells, over the limit of {limit}',
   },
+  CLI_WRITE_NO_SHEET: {
+    zh: "无法写出批注副本：exceljs 读不到工作表“{sheet}”",
+    en: 'cannot write the annotated copy: exceljs cannot load sheet "{sheet}"',
+  },
 
   // Opening workbooks in perf-check (src/cli/read.ts)
   READ_EMPTY: { zh: "文件为空", en: "the file is empty" },

@@ -18,8 +18,8 @@ import { pathToFileURL } from "url";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { planForSheet } from "../../src/cli/annotate";
-import { checkWorkbook } from "../../src/cli/check";
-import { DEFAULT_LIMITS, loadWorkbook } from "../../src/cli/read";
+import { checkGrids } from "../../src/cli/check";
+import { DEFAULT_LIMITS, openWorkbook } from "../../src/cli/read";
 import type { CellWrite } from "../../src/engine/plan";
 import { getPolicy } from "../../src/engine/policy";
 import { makeTempDir, removeDir, runCli, SEEDS } from "../helpers/xlsx-builders";
@@ -130,12 +130,12 @@ if (!SOFFICE) {
           const base = path.basename(original, ".xlsx");
           const stripped = path.join(strippedDir, `${policy}-${base}.xlsx`);
           stripCounts.set(stripped, await stripFormulaResults(path.join(annotated, `${base}.checked.xlsx`), stripped));
-          const { workbook } = await loadWorkbook(original, DEFAULT_LIMITS);
+          const { grids } = await openWorkbook(original, DEFAULT_LIMITS);
           const pol = getPolicy(policy);
           const writes = new Map<string, CellWrite[]>();
-          for (const s of checkWorkbook(workbook, pol, undefined, DEFAULT_LIMITS.maxCells)) {
+          for (const s of checkGrids(grids, pol, undefined)) {
             writes.set(
-              s.worksheet.name,
+              s.grid.sheet,
               planForSheet(s, pol, "zh").writes.filter((w) => w.formula),
             );
           }

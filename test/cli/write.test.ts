@@ -10,8 +10,8 @@ import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { FILL, planForSheet } from "../../src/cli/annotate";
-import { checkWorkbook } from "../../src/cli/check";
-import { DEFAULT_LIMITS, loadWorkbook } from "../../src/cli/read";
+import { checkGrids } from "../../src/cli/check";
+import { DEFAULT_LIMITS, openWorkbook } from "../../src/cli/read";
 import type { Plan } from "../../src/engine/plan";
 import { getPolicy } from "../../src/engine/policy";
 import {
@@ -49,10 +49,10 @@ async function listFiles(dir: string): Promise<string[]> {
 
 /** The plan perf-check applies, computed independently from the original file. */
 async function plansOf(file: string, policyName?: string): Promise<Map<string, Plan>> {
-  const { workbook } = await loadWorkbook(file, DEFAULT_LIMITS);
+  const { grids } = await openWorkbook(file, DEFAULT_LIMITS);
   const policy = getPolicy(policyName);
-  const sheets = checkWorkbook(workbook, policy, undefined, DEFAULT_LIMITS.maxCells);
-  return new Map(sheets.map((s) => [s.worksheet.name, planForSheet(s, policy, "zh")]));
+  const sheets = checkGrids(grids, policy, undefined);
+  return new Map(sheets.map((s) => [s.grid.sheet, planForSheet(s, policy, "zh")]));
 }
 
 /** sheet name → its worksheet XML, read from the package (workbook.xml + rels). */

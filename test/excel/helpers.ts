@@ -4,7 +4,7 @@
  */
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { worksheetToGrid } from "../helpers/exceljs-grid";
 import type { Grid } from "../../src/layout/grid";
 import { createOfficePort, type ExcelHost, type OfficePortOptions } from "../../src/excel/office-port";
 import type { WorkbookPort } from "../../src/excel/port";

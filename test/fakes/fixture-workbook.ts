@@ -4,7 +4,7 @@
  * blank, as Office.js reports them.
  */
 import ExcelJS from "exceljs";
-import { plainValue } from "../../src/cli/xlsx-grid";
+import { plainValue } from "../helpers/exceljs-grid";
 import { a1, type FakeCellInit, type FakeSheetInit, type FakeWorkbookInit } from "./fake-excel";
 
 function fillOf(cell: ExcelJS.Cell): string | undefined {

@@ -12,7 +12,7 @@ import { buildPlan } from "../../src/engine/plan";
 import { getPolicy, POLICY_NAMES } from "../../src/engine/policy";
 import type { CellValue } from "../../src/engine/types";
 import type { RangeBox } from "../../src/engine/model";
-import { worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { worksheetToGrid } from "../helpers/exceljs-grid";
 import { detectForms } from "../../src/layout/detect";
 import { Grid, parseAddress } from "../../src/layout/grid";
 

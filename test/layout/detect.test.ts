@@ -15,7 +15,7 @@ import fs from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { worksheetToGrid } from "../helpers/exceljs-grid";
 import type { FormModel, ProjectForm } from "../../src/engine/model";
 import { detectForms } from "../../src/layout/detect";
 import { Grid, parseAddress, parseRange } from "../../src/layout/grid";

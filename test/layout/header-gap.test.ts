@@ -7,7 +7,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../src/engine/types";
 import type { ProjectForm, RangeBox } from "../../src/engine/model";
-import { worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { worksheetToGrid } from "../helpers/exceljs-grid";
 import { detectForms } from "../../src/layout/detect";
 import { Grid, rangeAddress } from "../../src/layout/grid";
 

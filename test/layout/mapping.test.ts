@@ -7,7 +7,7 @@
  */
 import path from "path";
 import ExcelJS from "exceljs";
-import { worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { worksheetToGrid } from "../helpers/exceljs-grid";
 import type { ProjectForm } from "../../src/engine/model";
 import { detectForms } from "../../src/layout/detect";
 import type { Grid } from "../../src/layout/grid";

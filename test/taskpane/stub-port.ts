@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { worksheetToGrid } from "../helpers/exceljs-grid";
 import { buildPlan } from "../../src/engine/plan";
 import { getPolicy } from "../../src/engine/policy";
 import type { FormulaStyle, RunOptions, SheetAnalysis, WorkbookPort, WritePreview } from "../../src/excel/port";

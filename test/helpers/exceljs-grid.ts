@@ -1,11 +1,13 @@
 /**
- * exceljs worksheet → Grid. The only place that knows exceljs's cell value shapes.
+ * exceljs worksheet → Grid: the second reader, for tests. perf-check reads sheets with its own
+ * reader (src/cli/xlsx-reader.ts); test/cli/xlsx-reader.test.ts holds the two to the same Grid,
+ * and tests that start from an exceljs workbook they built read it through this one.
  */
 import type ExcelJS from "exceljs";
-import type { CellValue } from "../engine/types";
-import type { RangeBox } from "../engine/model";
-import { Grid, parseRange } from "../layout/grid";
-import { both } from "../i18n/strings";
+import type { CellValue } from "../../src/engine/types";
+import type { RangeBox } from "../../src/engine/model";
+import { Grid, parseRange } from "../../src/layout/grid";
+import { both } from "../../src/i18n/strings";
 
 /** Flatten an exceljs cell value (rich text, formula result, hyperlink, error, date) to a CellValue. */
 export function plainValue(v: ExcelJS.CellValue): CellValue {
