@@ -145,10 +145,10 @@ function countCells(xml: string): number {
  * Inflates every member with an output cap and stops as soon as the workbook proves bigger than
  * the limits: more bytes than its headers state (a lying zip), more than maxUncompressedBytes in
  * all, or a worksheet with more than maxCells cells. zlib never writes past the cap, so a bomb is
- * refused before anything else inflates (and keeps) it. Returns the XML parts, inflated.
+ * refused before anything else inflates (and keeps) it. Returns the XML parts, inflated and decoded.
  */
-function scanMembers(entries: ZipEntryInfo[], limits: ReadLimits): Map<string, Buffer> {
-  const parts = new Map<string, Buffer>();
+function scanMembers(entries: ZipEntryInfo[], limits: ReadLimits): Map<string, string> {
+  const parts = new Map<string, string>();
   let total = 0;
   for (const e of entries) {
     if (!e.content) continue;
@@ -176,18 +176,21 @@ function scanMembers(entries: ZipEntryInfo[], limits: ReadLimits): Map<string, B
     }
     total += data.byteLength;
     if (total > limits.maxUncompressedBytes) throw bombError(undefined, limits);
+    if (!XML_PART.test(e.name)) continue;
+    // Each XML part is decoded once: counted here, parsed by xlsx-reader.ts.
+    const xml = data.toString("utf8");
     if (WORKSHEET.test(e.name)) {
-      const cells = countCells(data.toString("latin1"));
+      const cells = countCells(xml);
       if (cells > limits.maxCells) throw cellsError(e.name, cells, limits);
     }
-    if (XML_PART.test(e.name)) parts.set(e.name, data);
+    parts.set(e.name, xml);
   }
   return parts;
 }
 
 /**
  * Check a buffer is a workbook this tool can open; throws WorkbookReadError with the reason.
- * Resolves to the package's XML parts, inflated.
+ * Resolves to the package's XML parts, inflated and decoded.
  */
 export async function inspectWorkbookBuffer(buf: Buffer, limits: ReadLimits = DEFAULT_LIMITS): Promise<Parts> {
   if (buf.length === 0) throw readError("READ_EMPTY");

@@ -15,7 +15,7 @@
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import type { CellValue } from "../engine/types";
 import type { RangeBox } from "../engine/model";
-import { Grid, parseRange } from "../layout/grid";
+import { Grid, parseAddress, parseRange } from "../layout/grid";
 import { address } from "../engine/address";
 import { builtInFormat, isDateFormat, serialToIsoDate, slideFormula } from "./exceljs-internals";
 
@@ -43,8 +43,8 @@ export class XlsxStructureError extends Error {
   }
 }
 
-/** The inflated parts of the package, by zip member name. */
-export type Parts = ReadonlyMap<string, Buffer>;
+/** The package's XML parts as text, by zip member name. */
+export type Parts = ReadonlyMap<string, string>;
 
 interface SheetRef {
   name: string;
@@ -78,14 +78,14 @@ function prefixedAttr(tag: SaxesTagPlain, localName: string): string | undefined
   return undefined;
 }
 
+/** A part's text; part names compare case-insensitively (ECMA-376 Part 2, §9.1.1.1.2). */
 function xmlText(parts: Parts, name: string): string | undefined {
-  const buf = parts.get(name) ?? caseInsensitive(parts, name);
-  if (!buf) return undefined;
-  const s = buf.toString("utf8");
+  const s = parts.get(name) ?? caseInsensitive(parts, name);
+  if (s === undefined) return undefined;
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
-function caseInsensitive(parts: Parts, name: string): Buffer | undefined {
+function caseInsensitive(parts: Parts, name: string): string | undefined {
   const lower = name.toLowerCase();
   for (const [k, v] of parts) if (k.toLowerCase() === lower) return v;
   return undefined;
@@ -264,22 +264,6 @@ function readStyles(parts: Parts): Styles {
   return { numFmtOfXf, dateXf: numFmtOfXf.map((f) => isDateFormat(f)) };
 }
 
-/** "AB12" → [row, col], 0-based; undefined when it is not a cell reference. */
-function decodeRef(ref: string): [number, number] | undefined {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
-    else if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
-    else break;
-  }
-  if (i === 0 || i > 3 || i === ref.length) return undefined;
-  const row = Number(ref.slice(i));
-  if (!Number.isInteger(row) || row < 1) return undefined;
-  return [row - 1, col - 1];
-}
-
 interface SheetCells {
   values: CellValue[][];
   formulas: (string | undefined)[][];
@@ -330,8 +314,10 @@ function readSheetCells(part: string, xml: string, strings: string[], styles: St
         }
         case "str":
         case "e":
+          value = v;
+          break;
         case "d":
-          value = type === "d" ? isoDate(v) : v;
+          value = isoDate(v);
           break;
         case "b":
           value = parseInt(v, 10) !== 0;
@@ -395,10 +381,10 @@ function readSheetCells(part: string, xml: string, strings: string[], styles: St
         }
         case "c": {
           const at = attr(tag, "r");
-          const rc = at === undefined ? undefined : decodeRef(at);
+          const rc = at === undefined ? null : parseAddress(at);
           if (rc) {
-            if (row < 0 || rc[0] !== row) row = rc[0];
-            col = rc[1];
+            row = rc.row;
+            col = rc.col;
           } else {
             col++;
             if (row < 0) row = 0;
@@ -465,23 +451,18 @@ export function readGrids(parts: Parts, maxCells: number): Grid[] {
     if (xml === undefined) throw new XlsxStructureError(s.part, "missing");
     const cells = readSheetCells(s.part, xml, strings, styles, date1904);
     if (cells.rows * cells.cols > maxCells) throw new SheetTooLargeError(s.name, cells.rows, cells.cols, maxCells);
-    const { values, formulas, numFmts } = cells;
-    for (let r = 0; r < cells.rows; r++) {
-      values[r] ??= [];
-      formulas[r] ??= [];
-      numFmts[r] ??= [];
-    }
+    const { values, numFmts } = cells;
     // Merged areas stretch rows to the area's right edge, as exceljs's merged cells do; their
     // cells keep their own number formats.
     for (const m of cells.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
-        const vr = values[r];
+        const vr = (values[r] ??= []);
         for (let c = vr.length; c <= m.right; c++) vr[c] = null;
         const fr = cells.blankFmts[r];
-        if (fr) for (let c = m.left; c <= m.right; c++) if (fr[c] !== undefined) numFmts[r][c] ??= fr[c];
+        if (fr) for (let c = m.left; c <= m.right; c++) if (fr[c] !== undefined) (numFmts[r] ??= [])[c] ??= fr[c];
       }
     }
-    grids.push(new Grid({ sheet: s.name, values, formulas, numFmts, merges: cells.merges }));
+    grids.push(new Grid({ sheet: s.name, values, formulas: cells.formulas, numFmts, merges: cells.merges }));
   }
   return grids;
 }

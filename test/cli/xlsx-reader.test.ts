@@ -9,6 +9,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
+import JSZip from "jszip";
 import type { CellValue } from "../../src/engine/types";
 import { DEFAULT_LIMITS, inspectWorkbookBuffer, openWorkbook } from "../../src/cli/read";
 import { readGrids, SheetTooLargeError, XlsxStructureError } from "../../src/cli/xlsx-reader";
@@ -45,14 +46,14 @@ async function viaReader(buf: Buffer): Promise<unknown[]> {
 }
 
 /** A package from XML texts: the parts a reader needs, no zip. */
-function parts(members: Record<string, string>): Map<string, Buffer> {
-  return new Map(Object.entries(members).map(([k, v]) => [k, Buffer.from(v, "utf8")]));
+function parts(members: Record<string, string>): Map<string, string> {
+  return new Map(Object.entries(members));
 }
 
 const NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-function book(sheetXml: string, extra: Record<string, string> = {}, workbookPr = ""): Map<string, Buffer> {
+function book(sheetXml: string, extra: Record<string, string> = {}, workbookPr = ""): Map<string, string> {
   return parts({
     "xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}>${workbookPr}<sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
     "xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
@@ -217,6 +218,12 @@ describe("SpreadsheetML that exceljs does not write, read as Excel shows it", ()
     expect(grids[0].raw(0, 0)).toBe(1);
   });
 
+  test("part names compare case-insensitively (ECMA-376 Part 2 §9.1.1.1.2): a rels target Sheet1.xml finds sheet1.xml", () => {
+    const p = book(sheet(`<row r="1"><c r="A1"><v>7</v></c></row>`));
+    p.set("xl/_rels/workbook.xml.rels", p.get("xl/_rels/workbook.xml.rels")!.replace("worksheets/sheet1.xml", "worksheets/Sheet1.xml"));
+    expect(readGrids(p, 1000)[0].raw(0, 0)).toBe(7);
+  });
+
   test("a styled empty cell far away does not stretch the sheet; a merged area does", () => {
     const xml = sheet(`<row r="1"><c r="A1"><v>1</v></c></row><row r="900"><c r="Z900" s="1"/></row>`, `<mergeCells><mergeCell ref="B2:D3"/></mergeCells>`);
     const [g] = readGrids(book(xml), 1000);
@@ -253,6 +260,36 @@ describe("what the reader refuses, with the part named", () => {
       const run = await runCli(["--lang", "en", f], { limits: { maxCells: 10_000 } });
       expect(run.code).toBe(2);
       expect(run.err).toBe(`${f}: error: sheet "大表" has 2000×10 cells, over the limit of 10000\n`);
+    } finally {
+      await removeDir(dir);
+    }
+  });
+});
+
+describe("--write when exceljs cannot load a sheet the reader read (worksheet part named data.xml)", () => {
+  test("checking works; writing the copy fails with the sheet named, and writes nothing", async () => {
+    const dir = await makeTempDir("reader-write");
+    try {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet("表1").getCell("A1").value = 1;
+      const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+      const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+      zip.remove("xl/worksheets/sheet1.xml");
+      zip.file("xl/worksheets/data.xml", xml);
+      for (const name of ["xl/_rels/workbook.xml.rels", "[Content_Types].xml"]) {
+        const text = await zip.file(name)!.async("string");
+        zip.file(name, text.replace("worksheets/sheet1.xml", "worksheets/data.xml"));
+      }
+      const f = path.join(dir, "data.xlsx");
+      await fs.writeFile(f, await zip.generateAsync({ type: "nodebuffer" }));
+      const { grids } = await openWorkbook(f);
+      expect(grids.map((g) => [g.sheet, g.raw(0, 0)])).toEqual([["表1", 1]]);
+      expect((await runCli(["--json", f])).code).toBe(0);
+      const out = path.join(dir, "out");
+      const run = await runCli(["--lang", "en", "--write", out, f]);
+      expect(run.code).toBe(2);
+      expect(run.err).toBe(`${f}: error: failed: cannot write the annotated copy: exceljs cannot load sheet "表1"\n`);
+      await expect(fs.readdir(out)).rejects.toThrow();
     } finally {
       await removeDir(dir);
     }

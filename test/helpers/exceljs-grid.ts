@@ -7,7 +7,6 @@ import type ExcelJS from "exceljs";
 import type { CellValue } from "../../src/engine/types";
 import type { RangeBox } from "../../src/engine/model";
 import { Grid, parseRange } from "../../src/layout/grid";
-import { both } from "../../src/i18n/strings";
 
 /** Flatten an exceljs cell value (rich text, formula result, hyperlink, error, date) to a CellValue. */
 export function plainValue(v: ExcelJS.CellValue): CellValue {
@@ -28,23 +27,8 @@ export function plainValue(v: ExcelJS.CellValue): CellValue {
   return String(v);
 }
 
-export interface GridLimits {
-  maxCells: number;
-}
-
-export class SheetTooLargeError extends Error {}
-
 /** Read one worksheet into a Grid (merged non-master cells are blank, as in Excel). */
-export function worksheetToGrid(ws: ExcelJS.Worksheet, limits: GridLimits = { maxCells: 5_000_000 }): Grid {
-  const rowCount = ws.actualRowCount > 0 ? ws.rowCount : 0;
-  const colCount = ws.columnCount;
-  if (rowCount * colCount > limits.maxCells) {
-    throw new SheetTooLargeError(
-      (({ zh, en }) => `${zh} / ${en}`)(
-        both("CLI_SHEET_TOO_LARGE", { sheet: ws.name, rows: rowCount, cols: colCount, limit: limits.maxCells }),
-      ),
-    );
-  }
+export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const values: CellValue[][] = [];
   const formulas: (string | undefined)[][] = [];
   const numFmts: (string | undefined)[][] = [];
