@@ -1,5 +1,5 @@
 /**
- * perf-check on the seed fixtures (samples/, copies of /work/shared/fixtures): every finding
+ * perf-check on the seed fixtures (samples/, described in samples/README.md): every finding
  * code the seeds contain is found at its cell with its figures, the consistent forms have no
  * finding at all, the JSON values are exact decimal strings, and the exit status follows the
  * spec (0 no error finding, 1 an error finding, 2 a file unreadable — the others still checked).

@@ -1,6 +1,6 @@
 /**
  * Reproduces every printed 执行率, budget score, quantitative indicator score and total of the
- * published 2021 forms in /work/shared/seeds (inputs transcribed from the seed text), comparing
+ * published 2021 forms in test/data/seeds (inputs transcribed from the seed text), comparing
  * at the printed precision. Where a printed figure disagrees with the rule, the test asserts the
  * rule's figure and says so in its title.
  *

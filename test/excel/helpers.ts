@@ -12,7 +12,8 @@ import { createFakeExcel, type FakeExcelHandle, type FakeWorkbookInit } from "..
 import { loadFixtureWorkbook } from "../fakes/fixture-workbook";
 import { evaluate } from "../fakes/formula-eval";
 
-export const FIXTURE_DIR = path.resolve(__dirname, "../../../shared/fixtures");
+/** The fixture workbooks, kept in the repository (samples/). */
+export const FIXTURE_DIR = path.resolve(__dirname, "../../samples");
 
 export const FIXTURES = {
   seed000: "seed000-bj-kjw.xlsx",

@@ -1,5 +1,5 @@
 /**
- * On every sheet of every fixture (/work/shared/fixtures), over the fake Excel:
+ * On every sheet of every fixture (samples/), over the fake Excel:
  * read → detect gives what the exceljs reading gives; write (PERF and native formulas) → read
  * back gives the plan's formulas and the engine's values; revert restores the grid exactly.
  */

@@ -50,7 +50,7 @@ export function worksheetToFake(ws: ExcelJS.Worksheet): FakeSheetInit {
   };
 }
 
-/** Load a fixture workbook (e.g. /work/shared/fixtures/seed000-bj-kjw.xlsx) for createFakeExcel. */
+/** Load a fixture workbook (e.g. samples/seed000-bj-kjw.xlsx) for createFakeExcel. */
 export async function loadFixtureWorkbook(path: string): Promise<FakeWorkbookInit> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);

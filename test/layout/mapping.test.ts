@@ -1,6 +1,6 @@
 /**
  * The user-correctable column mapping (src/layout/mapping.ts) against the fixture forms
- * (samples/*.xlsx = /work/shared/fixtures): saved mappings round-trip through their JSON document,
+ * (samples/*.xlsx): saved mappings round-trip through their JSON document,
  * an explicit mapping overrides detection, a mapping whose columns moved is reported as
  * stale-mapping and not applied, and invalid documents are rejected with clear MappingErrors
  * (issue: "Mapping" and "Each form reports what it could not place … stale-mapping").
