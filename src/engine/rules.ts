@@ -6,7 +6,15 @@
 import { Decimal, clamp, formatDecimal, roundTo, toDecimal, type DecimalLike } from "./decimal";
 import { national } from "./policy";
 import type { Achievement, GradeBand, IndicatorKind, ParsedValue, Policy, RuleResult } from "./types";
-import { compactText, numberOf, unitsCompatible } from "./value";
+import {
+  classifyAchievement,
+  compactText,
+  meetsDeadline,
+  numberOf,
+  readCompletion,
+  readDeadline,
+  unitsCompatible,
+} from "./value";
 
 /** An amount as a rule accepts it: Decimal, JS number, numeric text; blank is null/undefined/"". */
 export type Amount = DecimalLike | null | undefined;
@@ -128,7 +136,7 @@ export function budgetScore(
   });
 }
 
-export type ScoredKind = "higher" | "lower" | "equal" | "cost";
+export type ScoredKind = "higher" | "lower" | "equal" | "cost" | "deadline";
 
 export interface IndicatorInput {
   target: ParsedValue;
@@ -245,6 +253,10 @@ export function indicatorScore(input: IndicatorInput, policy: Policy = national)
 
   const requested = input.kind ?? "auto";
   if (requested === "qualitative") return qualitative({ ...input, weight: w }, policy);
+  if (requested === "auto") {
+    const timely = deadlineScore(target, actual, w, policy);
+    if (timely) return timely;
+  }
   if (target.kind !== "number" || actual.kind !== "number") {
     if (requested === "auto") return qualitative({ ...input, weight: w }, policy);
     const side =
@@ -329,6 +341,47 @@ export function indicatorScore(input: IndicatorInput, policy: Policy = national)
       if (t.lte(0)) return partial(ZERO, () => `${W()} × 0`);
       return partial(w.times(a).div(t), () => `${W()} × ${aS()}/${tS()}`);
   }
+}
+
+function textOfValue(p: ParsedValue): string {
+  return p.kind === "text" || p.kind === "number" ? p.text : "";
+}
+
+/**
+ * A 时效 indicator (财预〔2020〕10号: a deadline is met or missed): the target names a deadline ("9月前",
+ * "12月底前", "2023年10月31日前", "按时完成") and the actual when it was done ("7月", "10月20日",
+ * "已按时完成"). Met scores full; missed gets the 未达成 band of the weight; when the dates cannot be
+ * told apart, the band the actual's words allow. Dates are compared, never a ratio of month
+ * numbers. null when the target names no deadline.
+ */
+function deadlineScore(target: ParsedValue, actual: ParsedValue, w: Decimal, policy: Policy): IndicatorScore | null {
+  const deadline = readDeadline(textOfValue(target));
+  if (!deadline) return null;
+  const aText = textOfValue(actual);
+  const done = readCompletion(aText);
+  const met = done ? meetsDeadline(deadline, done) : undefined;
+  const achievement: Achievement | undefined =
+    met === true ? "met" : met === false ? "unmet" : classifyAchievement(aText);
+  if (achievement === "met" && (met === true || done === undefined)) {
+    const value = rounded(w, policy);
+    return new ScoredValue(
+      value,
+      w,
+      "deadline",
+      true,
+      () =>
+        `时效指标：完成时间“${aText}”不晚于“${deadline.text}”，满分 ${formatDecimal(w)} / deadline "${deadline.text}" met ("${aText}"): full ${formatDecimal(w)}`,
+    );
+  }
+  const { lo, hi } = qualitativeBand(achievement, w, policy);
+  const range = `${formatDecimal(lo)}–${formatDecimal(hi)}`;
+  const explain =
+    met === false
+      ? `时效指标：完成时间“${aText}”晚于“${deadline.text}”，未达成：得分应在 ${range} 之间 / deadline "${deadline.text}" missed ("${aText}"): score between ${formatDecimal(lo)} and ${formatDecimal(hi)}`
+      : `时效指标：无法比较“${aText}”与“${deadline.text}”：得分应在 ${range} 之间 / deadline "${deadline.text}" against "${aText}" undetermined: score between ${formatDecimal(lo)} and ${formatDecimal(hi)}`;
+  return achievement
+    ? { status: "qualitative", achievement, lo, hi, explain }
+    : { status: "qualitative", lo, hi, explain };
 }
 
 /** Exact sum. */
