@@ -54,7 +54,13 @@ class Detection {
   band(row: number, floor: number): HeaderBand {
     let b = this.bands.get(row);
     if (!b) {
-      b = headerBand(this.grid, row, floor, (r) => r !== row && this.scan.classify(r) !== undefined);
+      const kind = this.scan.classify(row);
+      // The band takes in no other header's row, but a row below that only continues this header
+      // (its cells merged down into it) is part of it.
+      b = headerBand(this.grid, row, floor, (r) => {
+        const k = this.scan.classify(r);
+        return k !== undefined && (r < row || k !== kind);
+      });
       this.bands.set(row, b);
     }
     return b;

@@ -48,14 +48,19 @@ export class SheetScan {
   }
 }
 
-/** Counts of the header vocabularies named on one row (merged non-master cells not counted). */
+/**
+ * Counts of the header vocabularies named on one row: its own cells, and headers merged down into
+ * it from the rows above (a band's lower row sees 实际完成值 / 分值 / 得分 merged over both rows).
+ */
 function rowCounts(grid: Grid, row: number) {
   const right = scanRight(grid);
   const n = { levels: 0, measures: 0, score: 0, weight: 0, funds: 0, subLevels: 0 };
   for (let c = grid.left; c <= right; c++) {
-    const v = grid.raw(row, c);
+    // A header merged down into this row from the band's rows above names this row's column too.
+    const m = grid.mergeAt(row, c);
+    if (m && !(m.left === c && m.top < row && m.top >= row - (MAX_BAND_ROWS - 1))) continue;
+    const v = m ? grid.raw(m.top, m.left) : grid.raw(row, c);
     if (typeof v !== "string" || v.length > 40) continue;
-    if (grid.mergeAt(row, c)) continue;
     const t = v.trim();
     if (!t || t.length > MAX_HEADER_TEXT) continue;
     const k = headerKinds(t);
