@@ -69,6 +69,7 @@ export function normalizeText(s: string): string {
     .replace(/[㎡²³]/g, (c) => ({ "㎡": "\uE000", "²": "\uE001", "³": "\uE002" })[c] ?? c)
     .normalize("NFKC")
     .replace(/[\uE000-\uE002]/g, (c) => ({ "\uE000": "㎡", "\uE001": "²", "\uE002": "³" })[c] ?? c)
+    .replace(/[═＝]/g, "=")
     .replace(/[≧⩾]/g, "≥")
     .replace(/[≦⩽]/g, "≤")
     .replace(/[−﹣]/g, "-")
@@ -266,6 +267,36 @@ export function formatValue(p: ParsedValue): string {
       return `${OP_TEXT[p.op]}${figure}${p.percent ? "%" : ""}${approx}${p.unit}`;
     }
   }
+}
+
+/** 指标性质 words that give a direction instead of a sign. */
+const DIRECTION_WORDS: [RegExp, string][] = [
+  [/^(正向|正向指标|越大越好|高于)$/, "≥"],
+  [/^(反向|反向指标|越小越好|低于)$/, "≤"],
+];
+
+/**
+ * A target written over split columns (指标性质 | 指标值 | 度量单位: "≧" | 100 | "%"), read as the one
+ * text it stands for ("≥100%"). The sign may also be a direction word (正向 ≥, 反向 ≤); without a
+ * sign or unit cell it is the value cell as read alone.
+ */
+export function readSplitTarget(
+  value: CellValue | undefined,
+  numFmt: string | undefined,
+  op: CellValue | undefined,
+  unit: CellValue | undefined,
+): ParsedValue {
+  const alone = readValue(value, numFmt);
+  if (alone.kind !== "number") return alone;
+  let sign = typeof op === "string" ? normalizeText(op).replace(/\s+/g, "") : "";
+  for (const [re, s] of DIRECTION_WORDS) if (re.test(sign)) sign = s;
+  if (sign && !OPERATORS.some(([w]) => w === sign)) sign = "";
+  const u = typeof unit === "string" ? normalizeText(unit).replace(/\s+/g, "") : "";
+  if (!sign && !u) return alone;
+  const figure = alone.percent ? `${formatDecimal(alone.value.times(100))}%` : formatDecimal(alone.value);
+  const text = `${sign}${figure}${alone.percent && u === "%" ? "" : u}`;
+  const parsed = readValue(text);
+  return parsed.kind === "number" ? parsed : alone;
 }
 
 /** The number inside a cell (a percent as its fraction), or null when it holds none. */

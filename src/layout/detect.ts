@@ -39,13 +39,13 @@ class Detection {
     const titleTo = scanRight(grid);
     for (let r = grid.top; r <= grid.bottom; r++) {
       const k = this.scan.classify(r);
-      if (k) {
+      if ((k === undefined || k === "funds") && isPairsRow(grid, r)) {
+        this.headers.push({ kind: "funds-pairs", row: r });
+        this.stops.add(r);
+      } else if (k) {
         this.headers.push({ kind: k, row: r });
         this.stops.add(r);
       } else if (findLabel(grid, r, grid.left, titleTo, FORM_TITLE) !== undefined) {
-        this.stops.add(r);
-      } else if (isPairsRow(grid, r)) {
-        this.headers.push({ kind: "funds-pairs", row: r });
         this.stops.add(r);
       }
     }

@@ -60,9 +60,10 @@ function findHeadLabel(grid: Grid, from: number, to: number, right: number, re: 
     for (let c = grid.left; c <= right; c++) {
       const v = grid.raw(r, c);
       if (typeof v !== "string" || v.length > 80 || grid.mergeAt(r, c)) continue;
-      if (v.length <= 30 && re.test(labelOf(v))) return { row: r, col: c };
       const lv = splitLabelValue(v);
-      if (lv && re.test(labelOf(lv.label))) return { row: r, col: c, inCell: lv.value };
+      if (lv) {
+        if (re.test(labelOf(lv.label))) return { row: r, col: c, inCell: lv.value };
+      } else if (v.length <= 30 && re.test(labelOf(v))) return { row: r, col: c };
     }
   }
   return undefined;

@@ -368,7 +368,14 @@ export function stack(parts: CellModel[], gap: number, sheet = "stacked"): { mod
 /** A tiny grid from rows of values (row 0 = sheet row `top`), for hand-built cases. */
 export function gridOf(
   rows: CellValue[][],
-  opts: { sheet?: string; top?: number; left?: number; merges?: string[]; numFmts?: Record<string, string> } = {},
+  opts: {
+    sheet?: string;
+    top?: number;
+    left?: number;
+    merges?: string[];
+    numFmts?: Record<string, string>;
+    hidden?: boolean;
+  } = {},
 ): Grid {
   const top = opts.top ?? 0;
   const left = opts.left ?? 0;
@@ -383,7 +390,7 @@ export function gridOf(
     if (!p) throw new Error(`bad address ${a}`);
     numFmts[p.row - top][p.col - left] = f;
   }
-  return new Grid({ sheet: opts.sheet ?? "Sheet1", top, left, values: rows, numFmts, merges });
+  return new Grid({ sheet: opts.sheet ?? "Sheet1", top, left, values: rows, numFmts, merges, hidden: opts.hidden });
 }
 
 // ---------------------------------------------------------------------------------------------
