@@ -49,6 +49,8 @@ export type Parts = ReadonlyMap<string, string>;
 interface SheetRef {
   name: string;
   part: string;
+  /** state="hidden" or "veryHidden" in workbook.xml. */
+  hidden: boolean;
 }
 
 interface Styles {
@@ -164,7 +166,7 @@ function readSheets(parts: Parts): { sheets: SheetRef[]; date1904: boolean } {
         const part = id ? targets.get(id) : undefined;
         // Chart sheets and dialog sheets hold no cells: only worksheets are read.
         if (sheetName !== undefined && part && /^xl\/worksheets\/[^/]+\.xml$/i.test(part))
-          sheets.push({ name: sheetName, part });
+          sheets.push({ name: sheetName, part, hidden: /^(hidden|veryHidden)$/.test(attr(tag, "state") ?? "") });
       }
     },
   });
@@ -462,7 +464,9 @@ export function readGrids(parts: Parts, maxCells: number): Grid[] {
         if (fr) for (let c = m.left; c <= m.right; c++) if (fr[c] !== undefined) (numFmts[r] ??= [])[c] ??= fr[c];
       }
     }
-    grids.push(new Grid({ sheet: s.name, values, formulas: cells.formulas, numFmts, merges: cells.merges }));
+    grids.push(
+      new Grid({ sheet: s.name, values, formulas: cells.formulas, numFmts, merges: cells.merges, hidden: s.hidden }),
+    );
   }
   return grids;
 }
