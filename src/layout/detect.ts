@@ -53,6 +53,8 @@ class Detection {
 
   band(row: number, floor: number): HeaderBand {
     let b = this.bands.get(row);
+    // A band found before reaching above a form that has since ended there is found again from its floor.
+    if (b && b.top < floor) b = undefined;
     if (!b) {
       const kind = this.scan.classify(row);
       // The band takes in no other header's row, but a row below that only continues this header

@@ -215,6 +215,7 @@ export function parseIndicatorBody(
         table = span();
         bands.push([next.top, next.bottom]);
         r = next.bottom;
+        lastRow = Math.max(lastRow, next.bottom);
         continue;
       }
       break;
