@@ -204,6 +204,24 @@ describe("kind 12: a hidden, empty template sheet", () => {
   });
 });
 
+describe("a form found without a column it needs tells the user (FormModel issues, shown by perf-check and the pane)", () => {
+  it("no 实际完成值 and no 得分 column: each reported missing, in both languages", () => {
+    const f = only(
+      gridOf([
+        ["项目名称", "某项目"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "分值"],
+        ["产出指标", "数量指标", "培训人数", "≥10人", 100],
+      ]),
+    );
+    const missing = f.issues.filter((i) => i.kind === "missing");
+    expect(missing.map((i) => i.field).sort()).toEqual(["ind.actual", "ind.score", "total.score"]);
+    expect(missing.find((i) => i.field === "ind.actual")?.message).toEqual({
+      zh: "指标表缺少“实际完成值”列",
+      en: "Indicator table has no 实际完成值 column",
+    });
+  });
+});
+
 // ------------------------------------------------------------------------------------------------
 // The three shared cases (test/data/cases/README.md)
 // ------------------------------------------------------------------------------------------------
