@@ -135,21 +135,25 @@ export const HEAD_BLOCK_LABELS = new RegExp(
 );
 
 /** How well a header text names a column: 1 exact synonym, 0.9 synonym inside, 0 none. */
-const MATCH_CACHE = new WeakMap<string[], Map<string, number>>();
+const MATCH_CACHE = new WeakMap<string[], WeakMap<string[], Map<string, number>>>();
 
 export function headerMatch(text: string, synonyms: string[], exact: string[] = NONE): number {
-  let cache = MATCH_CACHE.get(synonyms);
+  let bySynonyms = MATCH_CACHE.get(synonyms);
+  if (!bySynonyms) {
+    bySynonyms = new WeakMap();
+    MATCH_CACHE.set(synonyms, bySynonyms);
+  }
+  let cache = bySynonyms.get(exact);
   if (!cache) {
     cache = new Map();
-    MATCH_CACHE.set(synonyms, cache);
+    bySynonyms.set(exact, cache);
   }
-  const key = exact === NONE ? text : `${text}\u0000${exact.join("|")}`;
-  const hit = cache.get(key);
+  const hit = cache.get(text);
   if (hit !== undefined) return hit;
   const t = norm(text);
   const score = exact.includes(t) || exact.includes(headOf(t)) ? 1 : matchScore(t, synonyms);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, score);
+  cache.set(text, score);
   return score;
 }
 
@@ -201,9 +205,16 @@ export function pointsIn(text: string): string | undefined {
  * "总分（100分）" → "总分", "項目名稱:" → "项目名称".
  */
 export function labelOf(text: string): string {
+  const hit = LABEL_CACHE.get(text);
+  if (hit !== undefined) return hit;
   const t = norm(text).replace(/:+$/, "");
-  return splitWeightLabel(t).name.replace(/:+$/, "");
+  const label = splitWeightLabel(t).name.replace(/:+$/, "");
+  if (LABEL_CACHE.size >= CACHE_LIMIT) LABEL_CACHE.clear();
+  LABEL_CACHE.set(text, label);
+  return label;
 }
+
+const LABEL_CACHE = new Map<string, string>();
 
 /** A label and its value in one cell: "项目名称：某项目", "自评得分:98分". */
 export function splitLabelValue(text: string): { label: string; value: string } | undefined {

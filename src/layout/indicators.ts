@@ -177,10 +177,14 @@ export function parseIndicatorBody(
     return { from: Math.min(left, ...tableCols), to: Math.max(...tableCols, left) };
   };
   let table = span();
+  // The total's label stands left of its figures: up to the 分值/得分 columns, wherever in the row.
+  const labelsTo = () =>
+    Math.max(cols.weight ?? -1, cols.score ?? -1) >= left ? Math.max(cols.weight ?? -1, cols.score ?? -1) : right;
+  let totalTo = labelsTo();
   const conf = (k: string) => confidence[`ind.${k}` as FieldName] ?? 1;
   /** A row that continues the table after blank rows: a number where weights or scores stand, or the total. */
   const tableRow = (r: number) =>
-    totalLabelAt(grid, r, left, right) !== undefined ||
+    totalLabelAt(grid, r, left, totalTo) !== undefined ||
     [cols.weight, cols.score].some((c) => c !== undefined && isNumberLike(grid.raw(r, c)));
 
   const repeated = new Set<number>();
@@ -190,7 +194,7 @@ export function parseIndicatorBody(
       if (again === undefined) break;
       repeated.add(again);
     }
-    const totalCol = totalLabelAt(grid, r, left, right);
+    const totalCol = totalLabelAt(grid, r, left, totalTo);
     if (totalCol !== undefined) {
       total = readTotal(grid, r, totalCol, cols, right, { weight: conf("weight"), score: conf("score") });
       lastRow = r;
@@ -213,6 +217,7 @@ export function parseIndicatorBody(
         cols = p.cols;
         confidence = p.confidence;
         table = span();
+        totalTo = labelsTo();
         bands.push([next.top, next.bottom]);
         r = next.bottom;
         lastRow = Math.max(lastRow, next.bottom);
