@@ -56,16 +56,34 @@ const NUMBER_AT_START = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|^[+-]?\.\d+/
 const UNIT_CHARS = /^[\p{L}%()/㎡²³·]*$/u;
 const MAX_UNIT_LENGTH = 6;
 
+/**
+ * The traditional forms of the characters this module's words are written with (显著, 达成, 不低于,
+ * 按时完成, 年底前, 余, 以内 …), each to its simplified form: OpenCC's cn→tw and cn→hk forms of every
+ * character in this file's vocabulary (test/engine/deadline.test.ts checks the table is complete).
+ * A table, not a converter: the engine ships in the PERF functions bundle, which a full
+ * traditional→simplified dictionary would outgrow.
+ */
+const TRADITIONAL: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(
+    "個个內内單单實实後后戶户撥拨於于時时標标沒没準准滯滞滿满無无現现當当發发約约結结萬万號号質质辦办過过達达適适遲迟鍾钟長长顯显餘余驗验"
+      .match(/../gu)!
+      .map((pair) => [pair[0], pair[1]]),
+  ),
+);
+const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL).join("")}]`, "g");
+
 /** Characters that show nothing: zero-width space and joiners, word joiner, soft hyphen, BOM. */
 const INVISIBLE = /[\u200b-\u200d\u2060\u00ad\ufeff]/g;
 
 /**
  * Full-width and compatibility forms folded (NFKC), ≧≦ and the minus sign mapped, ㎡/²/³ kept,
- * invisible characters (zero-width space, soft hyphen, word joiner) removed.
+ * invisible characters (zero-width space, soft hyphen, word joiner) removed, the traditional
+ * characters of this module's words simplified (顯著 → 显著, 按時 → 按时).
  */
 export function normalizeText(s: string): string {
   return s
     .replace(INVISIBLE, "")
+    .replace(TRADITIONAL_CHARS, (c) => TRADITIONAL[c] ?? c)
     .replace(/[㎡²³]/g, (c) => ({ "㎡": "\uE000", "²": "\uE001", "³": "\uE002" })[c] ?? c)
     .normalize("NFKC")
     .replace(/[\uE000-\uE002]/g, (c) => ({ "\uE000": "㎡", "\uE001": "²", "\uE002": "³" })[c] ?? c)

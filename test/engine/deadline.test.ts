@@ -5,10 +5,13 @@
  * a target achieved scores its full weight; a missed one the 未达成 band of the policy.
  * Also: invisible characters (zero-width space, soft hyphen, word joiner) inside a value.
  */
+import fs from "fs";
+import path from "path";
+import { Converter } from "opencc-js/cn2t";
 import { Decimal } from "../../src/engine/decimal";
 import { indicatorScore } from "../../src/engine/rules";
 import { national } from "../../src/engine/policy";
-import { meetsDeadline, readCompletion, readDeadline, readValue } from "../../src/engine/value";
+import { compactText, meetsDeadline, readCompletion, readDeadline, readValue } from "../../src/engine/value";
 
 const score = (target: string, actual: string, weight = 5) =>
   indicatorScore({ target: readValue(target), actual: readValue(actual), weight: new Decimal(weight) }, national);
@@ -88,5 +91,39 @@ describe("invisible characters inside values (issue 11, kind 10)", () => {
     expect(readValue("9\u200b5%")).toMatchObject({ kind: "number", percent: true });
     expect((readValue("9\u00ad5") as { value: Decimal }).value.toString()).toBe("95");
     expect((readValue("1\u206000") as { value: Decimal }).value.toString()).toBe("100");
+  });
+});
+
+describe("traditional characters in values (issue 11, kind 10)", () => {
+  const tw = Converter({ from: "cn", to: "tw" });
+  const hk = Converter({ from: "cn", to: "hk" });
+
+  it("顯著, 未達成, 不低於90%, 已按時完成, 年底前, 300餘人 read as their simplified forms", () => {
+    for (const s of [
+      "显著",
+      "未达成",
+      "基本达成",
+      "不低于90%",
+      "已按时完成",
+      "按时完成",
+      "年底前",
+      "300余人",
+      "10个工作日以内",
+    ]) {
+      for (const t of [tw(s), hk(s)]) {
+        expect([t, readValue(t)]).toEqual([t, { ...readValue(s), text: t }]);
+        expect([t, readDeadline(t)?.kind, readCompletion(t)]).toEqual([t, readDeadline(s)?.kind, readCompletion(s)]);
+      }
+    }
+  });
+
+  it("the fold table covers every character the value vocabulary is written with (OpenCC cn→tw and cn→hk)", () => {
+    const src = fs.readFileSync(path.resolve(__dirname, "../../src/engine/value.ts"), "utf8");
+    // The vocabulary's own characters (the table's traditional keys, folded by it, are not vocabulary).
+    const chars = [...new Set([...src].filter((c) => /[\u4e00-\u9fff]/.test(c) && compactText(c) === c))];
+    const unfolded = chars.flatMap((c) =>
+      [tw(c), hk(c)].filter((t) => t !== c && [...t].length === 1 && compactText(t) !== c).map((t) => `${t}→${c}`),
+    );
+    expect(unfolded).toEqual([]);
   });
 });
