@@ -189,3 +189,17 @@ describe("kind 12: a hidden, empty template sheet", () => {
     expect(codes(check(rows))).toContain("WEIGHT_SUM@F4");
   });
 });
+
+describe("figures as displayed stay finite", () => {
+  it("the largest double as a weight, an amount and a score is read, not rounded to Infinity", () => {
+    const big = Number.MAX_VALUE;
+    const r = check([
+      ["项目名称", "某项目"],
+      ["项目资金", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      [null, "年度资金总额", big, big, big, 10, "100%", 10],
+      HEADER,
+      ["产出指标", "数量指标", "培训人数", "≥10人", "12人", big, big],
+    ]);
+    expect(r.results[0].indicators[0].weight).toBe(`179769313486232${"0".repeat(294)}`);
+  });
+});

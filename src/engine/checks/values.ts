@@ -32,9 +32,12 @@ export function num(f: Field | undefined): Decimal | null {
   return p.kind === "number" && p.op === "none" && !p.approx ? p.value : null;
 }
 
-/** A number as Excel shows it at most: 15 significant digits, float noise dropped. */
+/**
+ * A (finite) number as Excel shows it at most: 15 significant digits, float noise dropped. Read
+ * from its digits, so the largest doubles (1.7976931348623157e308) do not round to Infinity.
+ */
 export function asDisplayed(n: number): Decimal {
-  return toDecimal(Number(n.toPrecision(15)));
+  return toDecimal(n.toPrecision(15));
 }
 
 /** A weight cell: 10, "10", "(10分)"; a percent (权重占比 "60%", 0.6 formatted 0%) is points of 100. */
