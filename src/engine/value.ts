@@ -364,6 +364,8 @@ const COMPLETION_DATE = new RegExp(
 const ON_TIME_DONE = /^(?:已)?(?:按时|按期|如期|提前|及时|准时)(?:完成|办结|拨付|支付|发放|到位)?$/;
 const LATE = /(?:未按时|未按期|未能按时|延期|逾期|滞后|推迟)/;
 
+const MAY_BE_DEADLINE = /[月年时時期]/;
+
 function datePoint(y: string | undefined, m: string, d: string | undefined): DatePoint | undefined {
   const month = Number(m);
   if (!(month >= 1 && month <= 12)) return undefined;
@@ -374,6 +376,8 @@ function datePoint(y: string | undefined, m: string, d: string | undefined): Dat
 
 /** A 时效 target read from its text, or undefined when the text names no deadline. */
 export function readDeadline(text: string): Deadline | undefined {
+  // Every deadline names a month, the year's end or being on time: other targets ("≥90%") stop here.
+  if (!MAY_BE_DEADLINE.test(text)) return undefined;
   const t = compactText(text);
   if (!t) return undefined;
   const m = DEADLINE_DATE.exec(t);
