@@ -26,6 +26,11 @@ export interface CellWrite {
   /** The engine's value for this cell (cached in files so readers without recalculation see it). */
   result?: number | string;
   numFmt?: string;
+  /**
+   * A note for the written cell: says which of the formula's operands are values only the
+   * checker's parser could read from text (e.g. "≥600人" as 600), written as literals.
+   */
+  note?: string;
   previous: { value: CellValue; formula?: string };
   /** A typed number would be replaced: apply only after the user confirms. */
   confirm: boolean;
@@ -57,6 +62,8 @@ export interface Plan {
 export interface CellReader {
   raw(row: number, col: number): CellValue;
   formula(row: number, col: number): string | undefined;
+  /** True when the cell is part of a merged area (review cells never go there: they would not show). */
+  merged?(row: number, col: number): boolean;
 }
 
 export interface PlanOptions {
@@ -266,6 +273,7 @@ function freeColumn(cells: CellReader, from: number, rows: number[], width: numb
       for (let k = 0; k < width && free; k++) {
         const v = cells.raw(r, c + k);
         if ((v !== null && !(typeof v === "string" && v.trim() === "")) || cells.formula(r, c + k)) free = false;
+        else if (cells.merged?.(r, c + k)) free = false;
       }
       if (!free) break;
     }
