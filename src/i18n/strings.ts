@@ -262,6 +262,15 @@ export const STRINGS = {
   // Notes in annotated copies (src/cli/annotate.ts, src/xlsx/annotate.ts)
   REVIEW_NOTE_AUTHOR: { zh: "perf-check 复核", en: "perf-check" },
   REVIEW_NOTE_APPENDED: { zh: "—— perf-check 复核 ——", en: "—— perf-check ——" },
+  REVIEW_GRADE: { zh: "复核等级", en: "Checked grade" },
+  REVIEW_LITERAL: {
+    zh: "{cell}“{text}”是文字，公式读不到，按 {value} 写入公式（改动该单元格后请重新复核）",
+    en: '{cell} "{text}" is text a formula cannot read: written into the formula as {value} (check again after editing that cell)',
+  },
+  REVIEW_VALUE_ONLY: {
+    zh: "复核得分为 perf-check 计算的值：{explain}",
+    en: "Checked score as perf-check computed it: {explain}",
+  },
 
   // Layout detection (src/layout/detect.ts): what could not be placed
   LAYOUT_AMBIGUOUS: {

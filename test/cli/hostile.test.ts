@@ -178,13 +178,13 @@ describe("zip bombs: refused before inflating (limits on uncompressed size and o
   });
 
   test("cell count, DEFAULT limit (5,000,000): a 14 MB sheet of 100,000 × 51 numbers is refused while it is read", async () => {
+    // (Loading it with exceljs took ~95 s and 2.3 GB before this limit existed.)
     const f = await writeCellBomb(path.join(dir, "cells-5m.xlsx"), 100_000, 51);
-    const t0 = Date.now();
-    expect(await refused(f)).toMatch(
-      /worksheet xl\/worksheets\/sheet1\.xml has at least 5000001 cells with content \(merged areas included\), over the limit of 5000000; not read/,
+    const run = await runCli(["--lang", "en", f]);
+    expect(run.code).toBe(2);
+    expect(run.err).toBe(
+      `${f}: error: worksheet xl/worksheets/sheet1.xml has at least 5000001 cells with content (merged areas included), over the limit of 5000000; not read\n`,
     );
-    // Loading it with exceljs took ~95 s and 2.3 GB before this limit was checked first.
-    expect(Date.now() - t0).toBeLessThan(30_000);
   }, 120_000);
 
   test("cell count, limits argument: a 200 × 30 sheet under maxCells = 5000 is refused; under 10000 it is read", async () => {
@@ -364,7 +364,9 @@ describe('formula-like text in cells (=HYPERLINK("http://x"), +cmd, @SUM(A1), -2
     // The flags' notes quote the text: in the comments part, as text.
     const comments = Object.keys(zip.files).filter((n) => /comments\d*\.xml$/.test(n));
     expect(comments.length).toBe(1);
-    expect(await zip.file(comments[0])!.async("string")).toContain("=HYPERLINK(&quot;http://x&quot;)");
+    const notes = await zip.file(comments[0])!.async("string");
+    expect(notes).toContain('分值“=HYPERLINK("http://x")”不是数字');
+    expect(notes).not.toMatch(/<f[\s>]/);
   });
 
   test("HTML report: the <script> name, the file name and the found texts are escaped", async () => {
