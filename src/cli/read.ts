@@ -6,11 +6,17 @@
 import { promises as fs } from "fs";
 import type { Grid } from "../layout/grid";
 import { CellLimitError, readGrids, XlsxStructureError } from "../xlsx/grids";
-import { DEFAULT_LIMITS, openPackage, readError, WorkbookReadError, XlsxPackage } from "../xlsx/package";
+import { DEFAULT_LIMITS, openPackage as openWith, readError, WorkbookReadError, XlsxPackage } from "../xlsx/package";
 import type { ReadLimits } from "../xlsx/package";
+import { zlibCodec } from "./zlib-codec";
 
-export { DEFAULT_LIMITS, oneLine, openPackage, readError, WorkbookReadError } from "../xlsx/package";
+export { DEFAULT_LIMITS, oneLine, readError, WorkbookReadError } from "../xlsx/package";
 export type { ReadLimits } from "../xlsx/package";
+
+/** A package from its bytes (src/xlsx/package.ts), inflated by Node's zlib. */
+export function openPackage(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): XlsxPackage {
+  return openWith(bytes, limits, zlibCodec);
+}
 
 async function readFileChecked(file: string, limits: ReadLimits): Promise<Uint8Array> {
   try {

@@ -24,7 +24,7 @@ import { SheetEditor, type FlagCell, type NewCell } from "./sheet";
 import { StyleSheetEditor } from "./styles";
 import { folderOf, readRelationships, readWorkbook, REL_TYPE, relsPartOf, WORKBOOK_PART } from "./workbook";
 import { escapeText } from "./xml";
-import { writeZip, type ZipOutput } from "./zip";
+import { writeZip, type ZipOutput } from "./zip-write";
 
 export interface AnnotateOptions {
   /** Fill of a flagged cell by its most severe finding, ARGB. */
@@ -173,7 +173,7 @@ export function annotatePackage(pkg: XlsxPackage, plans: SheetPlan[], opts: Anno
     return text === undefined ? { copy: e } : { name: e.name, content: utf8.encode(asUtf8(text)), like: e };
   });
   for (const a of added) members.push({ name: a.name, content: utf8.encode(a.text) });
-  return writeZip(members);
+  return writeZip(members, pkg.codec);
 }
 
 /** A changed part is written as UTF-8: an XML declaration that said otherwise is corrected. */

@@ -7,7 +7,7 @@
  */
 import { both } from "../i18n/strings";
 import type { Params, StringKey } from "../i18n/strings";
-import { inflateEntry, readZip, ZipEntry, ZipError } from "./zip";
+import { inflateEntry, readZip, ZipEntry, ZipError, type Codec } from "./zip";
 
 export interface ReadLimits {
   /** Largest file accepted, bytes. */
@@ -86,6 +86,8 @@ export class XlsxPackage {
   constructor(
     readonly entries: readonly ZipEntry[],
     readonly limits: ReadLimits,
+    /** How members are inflated (and a copy's new parts deflated). */
+    readonly codec: Codec,
   ) {
     for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
   }
@@ -107,7 +109,7 @@ export class XlsxPackage {
     if (!e) return undefined;
     const done = this.inflated.get(e.name);
     if (done) return done;
-    const got = inflateEntry(e, e.size);
+    const got = inflateEntry(e, e.size, this.codec);
     if (!(got instanceof Uint8Array)) {
       if (got.kind === "over-cap") throw readError("READ_MEMBER_LIES", { member: e.name, size: e.size });
       if (got.kind === "method") throw readError("READ_METHOD", { member: e.name });
@@ -125,6 +127,8 @@ export class XlsxPackage {
     if (done !== undefined) return done;
     const s = decode(this.bytes(e.name)!);
     this.texts.set(e.name, s);
+    // The text is what is read from here on: the bytes need not stay in memory too.
+    this.inflated.delete(e.name);
     return s;
   }
 }
@@ -135,7 +139,7 @@ export class XlsxPackage {
  * reason (empty, too big, encrypted or legacy .xls, text, not a zip, corrupt, not a workbook,
  * a possible zip bomb).
  */
-export function openPackage(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): XlsxPackage {
+export function openPackage(bytes: Uint8Array, limits: ReadLimits, codec: Codec): XlsxPackage {
   if (bytes.length === 0) throw readError("READ_EMPTY");
   if (bytes.length > limits.maxFileBytes) throw readError("READ_TOO_BIG", { limit: limits.maxFileBytes });
   if (bytes.length >= 8 && OLE2.every((b, i) => bytes[i] === b)) throw readError("READ_ENCRYPTED");
@@ -149,7 +153,7 @@ export function openPackage(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMI
     if (e instanceof ZipError) throw readError("READ_ZIP_CORRUPT", { detail: e.message });
     throw e;
   }
-  const pkg = new XlsxPackage(entries, limits);
+  const pkg = new XlsxPackage(entries, limits, codec);
   if (!pkg.has("[Content_Types].xml") || !pkg.has("xl/workbook.xml")) throw readError("READ_NOT_WORKBOOK");
   let total = 0;
   for (const e of entries) total += e.size;

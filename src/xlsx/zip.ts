@@ -1,8 +1,9 @@
 /**
  * The zip container of an .xlsx/.xlsm package: its members as the central directory states them,
- * inflated one at a time under a byte cap, and a package written back with unchanged members'
- * compressed bytes copied as they are. Pure: Uint8Array in and out, no Node module, so it runs
- * in a browser Web Worker too. Inflating and deflating are fflate's.
+ * and each inflated under a byte cap by a Codec. Pure: Uint8Array in and out, no Node module, so
+ * it runs in a browser Web Worker too. The codec is the caller's: fflate's (src/xlsx/fflate-codec.ts,
+ * for browsers) or Node's native zlib (src/cli/zlib-codec.ts), which a short-lived CLI process
+ * runs without first compiling a JavaScript inflater. Writing: src/xlsx/zip-write.ts.
  *
  * The central directory is read here rather than through fflate's unzip: the limits need each
  * member's stated size before anything is inflated (a 3 GB member is refused, not allocated), an
@@ -11,7 +12,6 @@
  *
  * Errors: ZipError (a one-line reason); callers map it to their messages.
  */
-import { Inflate, inflateSync, Zip, ZipDeflate, type ZipInputFile } from "fflate";
 
 export class ZipError extends Error {
   constructor(message: string) {
@@ -128,124 +128,42 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** Members up to this many compressed bytes inflate in one call (at most 64 MiB of work if they lie). */
-const SMALL = 1 << 16;
-
 /** Why a member could not be inflated within its cap. */
 export type InflateFailure = { kind: "over-cap" } | { kind: "corrupt"; detail: string } | { kind: "method" };
+
+/**
+ * Raw deflate (RFC 1951) both ways. `inflate` never makes more than `cap` bytes: a stream that
+ * would is "over-cap", however few bytes it takes (a zip bomb), and stops there.
+ */
+export interface Codec {
+  inflate(data: Uint8Array, cap: number): Uint8Array | InflateFailure;
+  deflate(data: Uint8Array): Uint8Array;
+}
 
 /**
  * A member's content, inflated with at most `cap` bytes of output: a member that inflates to
  * more stops there ("over-cap", whatever its header says); the rest is never inflated.
  */
-export function inflateEntry(e: ZipEntry, cap: number): Uint8Array | InflateFailure {
+export function inflateEntry(e: ZipEntry, cap: number, codec: Codec): Uint8Array | InflateFailure {
   if (e.flags & 1) return { kind: "method" };
   if (e.method === 0) return e.data.length > cap ? { kind: "over-cap" } : e.data;
   if (e.method !== 8) return { kind: "method" };
-  // Deflate expands at most 1032:1 (a 258-byte match in 2 bits). A small member is inflated in
-  // one call into a buffer that fits the most it could make (or the cap): past the buffer's end
-  // nothing is kept, and a member that fills it has said more than it may.
-  if (e.data.length <= SMALL) {
-    const room = Math.min(cap, e.data.length * 1032) + 1;
-    let out: Uint8Array;
-    try {
-      out = inflateSync(e.data, { out: new Uint8Array(room) });
-    } catch (err) {
-      // Copying a stored block past the buffer's end is a RangeError: the member overflowed it.
-      if ((err as Error).name === "RangeError") return { kind: "over-cap" };
-      return { kind: "corrupt", detail: (err as Error).message };
-    }
-    return out.length > cap ? { kind: "over-cap" } : out;
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let over = false;
-  const inflater = new Inflate((chunk) => {
-    total += chunk.length;
-    if (total > cap) over = true;
-    else chunks.push(chunk);
-  });
-  // Deflate expands at most ~1032:1, so a push of `step` bytes makes at most ~1032 × step bytes:
-  // memory stays within about max(cap, 64 MiB) whatever the member claims.
-  const step = Math.max(1 << 16, Math.ceil(cap / 1024));
-  try {
-    for (let off = 0; off < e.data.length && !over; off += step) {
-      const end = Math.min(off + step, e.data.length);
-      inflater.push(e.data.subarray(off, end), end === e.data.length);
-    }
-    if (e.data.length === 0) inflater.push(e.data, true);
-  } catch (err) {
-    return { kind: "corrupt", detail: (err as Error).message };
-  }
-  if (over) return { kind: "over-cap" };
-  return concat(chunks);
+  return codec.inflate(e.data, cap);
 }
 
-/** The chunks as one array (the chunk itself when there is one). */
-function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  let total = 0;
-  for (const c of chunks) total += c.length;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
+let CRC_TABLE: Int32Array | undefined;
 
-/** A member to write: an entry copied as it is (its compressed bytes), or new content deflated. */
-export type ZipOutput = { copy: ZipEntry } | { name: string; content: Uint8Array; like?: ZipEntry };
-
-/** 1980-01-01 00:00, the DOS epoch: the date of every new member, so two runs write the same bytes. */
-const FIXED_DATE = (0 << 9) | (1 << 5) | 1;
-
-/** A Date for fflate's header writer that encodes back to exactly these DOS fields. */
-function dosToDate(date: number, time: number): Date {
-  const d = date || FIXED_DATE;
-  return new Date(
-    1980 + (d >> 9),
-    Math.min(12, Math.max(1, (d >> 5) & 15)) - 1,
-    Math.max(1, d & 31),
-    (time >> 11) & 31,
-    (time >> 5) & 63,
-    (time & 31) * 2,
-  );
-}
-
-/**
- * A zip of `members` in the given order. Copied entries keep their compressed bytes, CRC and
- * date; new content is deflated (level 6) and dated as the entry it replaces (`like`), or the DOS
- * epoch. Deterministic: the same members give the same bytes.
- */
-export function writeZip(members: ZipOutput[]): Uint8Array {
-  const out: Uint8Array[] = [];
-  let failure: Error | undefined;
-  const zip = new Zip((err, chunk) => {
-    if (err) failure ??= err;
-    else out.push(chunk);
-  });
-  for (const m of members) {
-    if ("copy" in m) {
-      const e = m.copy;
-      const file: ZipInputFile = {
-        filename: e.name,
-        compression: e.method,
-        crc: e.crc,
-        size: e.size,
-        mtime: dosToDate(e.dosDate, e.dosTime),
-      };
-      zip.add(file);
-      file.ondata!(null, e.data as Uint8Array<ArrayBuffer>, true);
-    } else {
-      const file = new ZipDeflate(m.name, { level: 6 });
-      file.mtime = dosToDate(m.like?.dosDate ?? 0, m.like?.dosTime ?? 0);
-      zip.add(file);
-      file.push(m.content, true);
+/** CRC-32 (ISO 3309, as zip uses it) of `data`. */
+export function crc32(data: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c;
     }
   }
-  zip.end();
-  if (failure) throw new ZipError(failure.message);
-  return concat(out);
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
 }

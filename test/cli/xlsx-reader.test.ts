@@ -13,6 +13,7 @@ import JSZip from "jszip";
 import type { CellValue } from "../../src/engine/types";
 import { DEFAULT_LIMITS, openPackage, openWorkbook } from "../../src/cli/read";
 import { CellLimitError, readGrids, XlsxStructureError } from "../../src/xlsx/grids";
+import { fflateCodec } from "../../src/xlsx/fflate-codec";
 import { XlsxPackage } from "../../src/xlsx/package";
 import type { ZipEntry } from "../../src/xlsx/zip";
 import { Grid } from "../../src/layout/grid";
@@ -59,7 +60,7 @@ function read(members: Map<string, string>, maxCells: number): Grid[] {
     const data = enc.encode(text);
     return { name, method: 0, flags: 0, crc: 0, size: data.length, data, dosDate: 0, dosTime: 0 };
   });
-  return readGrids(new XlsxPackage(entries, { ...DEFAULT_LIMITS, maxCells }), maxCells);
+  return readGrids(new XlsxPackage(entries, { ...DEFAULT_LIMITS, maxCells }, fflateCodec), maxCells);
 }
 
 const NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;

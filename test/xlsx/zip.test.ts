@@ -6,15 +6,23 @@
  */
 import zlib from "zlib";
 import JSZip from "jszip";
-import { inflateEntry, readZip, writeZip, ZipError, type ZipEntry } from "../../src/xlsx/zip";
+import { zlibCodec } from "../../src/cli/zlib-codec";
+import { fflateCodec } from "../../src/xlsx/fflate-codec";
+import { crc32 as zipCrc32, inflateEntry, readZip, ZipError, type Codec, type ZipEntry } from "../../src/xlsx/zip";
+import { writeZip } from "../../src/xlsx/zip-write";
 import { buildZip, crc32, deflatedZeros } from "../helpers/xlsx-builders";
+
+const CODECS: [string, Codec][] = [
+  ["fflate (browsers)", fflateCodec],
+  ["zlib (Node)", zlibCodec],
+];
 
 function text(b: Uint8Array): string {
   return Buffer.from(b).toString("utf8");
 }
 
-function inflated(e: ZipEntry, cap = e.size): Uint8Array {
-  const got = inflateEntry(e, cap);
+function inflated(e: ZipEntry, cap = e.size, codec: Codec = fflateCodec): Uint8Array {
+  const got = inflateEntry(e, cap, codec);
   if (!(got instanceof Uint8Array)) throw new Error(`${e.name}: ${JSON.stringify(got)}`);
   return got;
 }
@@ -90,19 +98,19 @@ describe("reading", () => {
   });
 });
 
-describe("inflating under a cap", () => {
+describe.each(CODECS)("inflating under a cap, %s", (_name, codec) => {
   test("a member that says 1000 bytes but holds 32 MiB stops at the cap (small member, one call)", () => {
     const bomb = deflatedZeros(32 << 20);
     expect(bomb.bytes.length).toBeLessThanOrEqual(1 << 16);
     const [e] = readZip(new Uint8Array(buildZip([{ name: "s.xml", deflated: bomb, statedSize: 1000 }])));
-    expect(inflateEntry(e, e.size)).toEqual({ kind: "over-cap" });
+    expect(inflateEntry(e, e.size, codec)).toEqual({ kind: "over-cap" });
   });
 
   test("the same for a large member (streamed): 1 GiB said to be 1000 bytes", () => {
     const bomb = deflatedZeros(1 << 30);
     expect(bomb.bytes.length).toBeGreaterThan(1 << 16);
     const [e] = readZip(new Uint8Array(buildZip([{ name: "s.xml", deflated: bomb, statedSize: 1000 }])));
-    expect(inflateEntry(e, e.size)).toEqual({ kind: "over-cap" });
+    expect(inflateEntry(e, e.size, codec)).toEqual({ kind: "over-cap" });
   });
 
   test("honest members inflate exactly, on both paths; a stored member over its cap is refused", () => {
@@ -112,16 +120,23 @@ describe("inflating under a cap", () => {
       new Uint8Array(buildZip([{ name: "small.xml", data: small }, { name: "large.xml", data: large }, { name: "raw.bin", data: small, store: true }])),
     );
     expect(entries[1].data.length).toBeGreaterThan(1 << 16);
-    expect(Buffer.from(inflated(entries[0])).equals(small)).toBe(true);
-    expect(Buffer.from(inflated(entries[1])).equals(large)).toBe(true);
-    expect(inflateEntry(entries[2], 10)).toEqual({ kind: "over-cap" });
+    expect(Buffer.from(inflated(entries[0], entries[0].size, codec)).equals(small)).toBe(true);
+    expect(Buffer.from(inflated(entries[1], entries[1].size, codec)).equals(large)).toBe(true);
+    expect(inflateEntry(entries[2], 10, codec)).toEqual({ kind: "over-cap" });
+  });
+
+  test("deflate and inflate round-trip; CRC-32 as zlib computes it", () => {
+    const text = Buffer.from("<c r=\"A1\"><v>全年预算数</v></c>".repeat(3000));
+    const d = codec.deflate(text);
+    expect(Buffer.from(codec.inflate(d, text.length) as Uint8Array).equals(text)).toBe(true);
+    expect(zipCrc32(text)).toBe(crc32(text));
   });
 
   test("corrupt deflate data and unknown methods are named", () => {
     const [e] = readZip(new Uint8Array(buildZip([{ name: "a.xml", data: "<a>hello</a>" }])));
-    expect(inflateEntry({ ...e, data: new Uint8Array([0xff, 0xff, 0xff]) }, 100)).toMatchObject({ kind: "corrupt" });
-    expect(inflateEntry({ ...e, method: 14 }, 100)).toEqual({ kind: "method" });
-    expect(inflateEntry({ ...e, flags: 1 }, 100)).toEqual({ kind: "method" });
+    expect(inflateEntry({ ...e, data: new Uint8Array([0xff, 0xff, 0xff]) }, 100, codec)).toMatchObject({ kind: "corrupt" });
+    expect(inflateEntry({ ...e, method: 14 }, 100, codec)).toEqual({ kind: "method" });
+    expect(inflateEntry({ ...e, flags: 1 }, 100, codec)).toEqual({ kind: "method" });
   });
 });
 
@@ -136,7 +151,7 @@ describe("writing", () => {
 
   test("copied members keep their compressed bytes, CRC and date; new content is deflated and dated 1980-01-01", async () => {
     const entries = await sample();
-    const out = writeZip([...entries.map((copy) => ({ copy })), { name: "xl/comments1.xml", content: Buffer.from("<comments/>") }]);
+    const out = writeZip([...entries.map((copy) => ({ copy })), { name: "xl/comments1.xml", content: Buffer.from("<comments/>") }], fflateCodec);
     const back = readZip(out);
     expect(back.map((e) => e.name)).toEqual([...entries.map((e) => e.name), "xl/comments1.xml"]);
     for (const [i, e] of entries.entries()) {
@@ -153,8 +168,8 @@ describe("writing", () => {
   test("a replaced member keeps its date; two writes of the same members give the same bytes", async () => {
     const entries = await sample();
     const members = () => entries.map((e) => (e.name === "xl/workbook.xml" ? { name: e.name, content: Buffer.from("<workbook x=\"1\"/>"), like: e } : { copy: e }));
-    const a = writeZip(members());
-    const b = writeZip(members());
+    const a = writeZip(members(), zlibCodec);
+    const b = writeZip(members(), zlibCodec);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const wb = readZip(a).find((e) => e.name === "xl/workbook.xml")!;
     expect([wb.dosDate, wb.dosTime]).toEqual([entries[1].dosDate, entries[1].dosTime]);
