@@ -31,29 +31,18 @@ for (const e of entries) {
 if (process.argv[3] === "--write") {
   const dir = process.argv[4];
   const changed = new Map(fs.readdirSync(dir).map((f) => [decodeURIComponent(f), path.join(dir, f)]));
+  /** A changed or new part: its text deflated. */
+  const deflated = (name, file) => {
+    const content = fs.readFileSync(file);
+    return { name, method: 8, crc: zlib.crc32(content), size: content.length, data: zlib.deflateRawSync(content) };
+  };
   const members = entries.map((e) => {
     const file = changed.get(e.name);
     if (!file) return { name: e.name, method: e.method, crc: e.crc, size: e.size, data: e.data };
     changed.delete(e.name);
-    const content = fs.readFileSync(file);
-    return {
-      name: e.name,
-      method: 8,
-      crc: zlib.crc32(content),
-      size: content.length,
-      data: zlib.deflateRawSync(content),
-    };
+    return deflated(e.name, file);
   });
-  for (const [name, file] of changed) {
-    const content = fs.readFileSync(file);
-    members.push({
-      name,
-      method: 8,
-      crc: zlib.crc32(content),
-      size: content.length,
-      data: zlib.deflateRawSync(content),
-    });
-  }
+  for (const [name, file] of changed) members.push(deflated(name, file));
   const chunks = [];
   const central = [];
   let offset = 0;
