@@ -80,20 +80,26 @@ export function valueRightOf(grid: Grid, row: number, labelCol: number, to: numb
   return undefined;
 }
 
+/** Blank columns (over all of a form's rows) that end it: a value further right is not the form's. */
+const FORM_COLUMN_GAP = 3;
+
 /** Rows [top, bottom] bounding box of what is on them (merge areas included). */
 export function boundingBox(grid: Grid, top: number, bottom: number): RangeBox {
   let left = Infinity;
   let right = -Infinity;
-  for (let r = top; r <= bottom; r++) {
-    for (let c = grid.left; c <= grid.right; c++) {
+  // Column by column, until FORM_COLUMN_GAP blank columns: a stray value at XFD1 does not
+  // stretch the form (or the work) to column 16384.
+  for (let c = grid.left; c <= grid.right && (right < 0 || c <= right + FORM_COLUMN_GAP); c++) {
+    for (let r = top; r <= bottom; r++) {
       if (grid.isBlank(r, c)) continue;
       if (c < left) left = c;
       if (c > right) right = c;
+      break;
     }
   }
   for (let r = top; r <= bottom; r++) {
     for (const m of grid.mergesStartingAt(r)) {
-      if (grid.isBlank(m.top, m.left)) continue;
+      if (grid.isBlank(m.top, m.left) || m.left > right + FORM_COLUMN_GAP) continue;
       // A merge may reach past the grid's edge: the form ends at the edge.
       if (m.left < left) left = Math.max(m.left, grid.left);
       if (m.right > right) right = Math.min(m.right, grid.right);

@@ -37,7 +37,8 @@ class Detection {
   constructor(readonly grid: Grid) {
     this.scan = new SheetScan(grid);
     const titleTo = scanRight(grid);
-    for (let r = grid.top; r <= grid.bottom; r++) {
+    // Only rows that hold cells: a stray value at A1048576 costs nothing between.
+    for (const r of grid.contentRows) {
       const k = this.scan.classify(r);
       if ((k === undefined || k === "funds") && isPairsRow(grid, r)) {
         this.headers.push({ kind: "funds-pairs", row: r });

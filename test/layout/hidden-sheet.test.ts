@@ -1,11 +1,10 @@
 /**
  * Issue 11, kind 12: a hidden, empty template sheet is no form to check. perf-check's sheet reader
- * (src/cli/xlsx-reader.ts) passes the sheet's visibility (workbook.xml state="hidden") on the Grid;
+ * (src/xlsx/grids.ts) passes the sheet's visibility (workbook.xml state="hidden") on the Grid;
  * detection marks an empty form there an unused template; a visible or filled one is checked as before.
  */
 import ExcelJS from "exceljs";
-import { inspectWorkbookBuffer, DEFAULT_LIMITS } from "../../src/cli/read";
-import { readGrids } from "../../src/cli/xlsx-reader";
+import { gridsOf, openPackage } from "../../src/cli/read";
 import { detectForms } from "../../src/layout/detect";
 
 const HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"];
@@ -21,7 +20,7 @@ async function workbook(): Promise<Buffer> {
 }
 
 test("the hidden empty template sheet is read hidden and its form marked an unused template; the visible one is not", async () => {
-  const grids = readGrids(await inspectWorkbookBuffer(await workbook(), DEFAULT_LIMITS), DEFAULT_LIMITS.maxCells);
+  const grids = gridsOf(openPackage(new Uint8Array(await workbook())));
   expect(grids.map((g) => [g.sheet, g.hidden])).toEqual([
     ["项目1", false],
     ["模板", true],
