@@ -250,7 +250,8 @@ function parseProject(d: Detection, p: ProjectParts, mapping?: MappingForm): Pro
   let lastRow = body.lastRow;
   const total = body.total;
   if (total) {
-    const grade = findGrade(grid, total, Math.min(bounds.limit - 1, total.row + 2), left, right);
+    const tableRight = Math.max(left, ...(Object.values(cols) as number[]));
+    const grade = findGrade(grid, total, Math.min(bounds.limit - 1, total.row + 2), left, right, tableRight);
     if (grade) {
       total.grade = grade;
       lastRow = Math.max(lastRow, grade.row);

@@ -57,9 +57,17 @@ export function readTotal(
 
 /**
  * The grade of a total: the cell after a 等级 label on the total row or the two rows below it, else
- * a grade word ("优") right of the total's score on its own row.
+ * a grade word ("优") right of the total's score on its own row, inside the table (up to `tableRight`:
+ * a review grade an annotated copy wrote right of the form is not the form's).
  */
-export function findGrade(grid: Grid, total: TotalRow, to: number, left: number, right: number): Field | undefined {
+export function findGrade(
+  grid: Grid,
+  total: TotalRow,
+  to: number,
+  left: number,
+  right: number,
+  tableRight: number,
+): Field | undefined {
   for (let r = total.row; r <= to; r++) {
     const c = findLabel(grid, r, left, right, GRADE_LABELS);
     if (c === undefined) continue;
@@ -71,7 +79,7 @@ export function findGrade(grid: Grid, total: TotalRow, to: number, left: number,
     return next <= right ? field(grid, r, next, 0.9) : undefined;
   }
   const from = (total.score?.col ?? left) + 1;
-  for (let c = from; c <= right; c++) {
+  for (let c = from; c <= Math.min(right, tableRight); c++) {
     if (grid.mergeAt(total.row, c)) continue;
     const v = grid.raw(total.row, c);
     if (typeof v === "string" && GRADE_WORDS.test(norm(v))) return field(grid, total.row, c, 0.8);

@@ -108,6 +108,17 @@ describe("kind 4: the total wherever it stands", () => {
     ]);
   });
 
+  it("(a) a grade word right of the table (an annotated copy's review grade) is not the form's grade", () => {
+    const f = only(
+      gridOf([
+        HEADER,
+        ["产出指标", "数量指标", "培训人数", "≥10人", "12人", 100, 96],
+        ["总分", null, null, null, null, 100, 96, null, 96, "优"],
+      ]),
+    );
+    expect([f.total?.score?.cell, f.total?.grade]).toEqual(["G3", undefined]);
+  });
+
   it("(c) a self-score stated in the head block (自评得分 | 98) or beside the title (自评得分：98分)", () => {
     const body = [HEADER, ["产出指标", "数量指标", "培训人数", "≥10人", "12人", 100, 94]];
     const a = only(gridOf([["项目支出绩效自评表"], ["项目名称", "某项目", "自评得分", 98], ...body]));
