@@ -13,6 +13,7 @@
  *   dist/help.html       the support / "learn more" page the manifest names
  *   dist/assets/*.png    icons
  *   dist/manifest.xml    copy of manifest.xml
+ *   dist/checker.html    the web checker, one self-contained page (webpack.checker.js)
  *
  * `webpack --mode production` (npm run build) needs no certificates and writes no source maps;
  * `webpack serve --mode development` (npm run dev-server) serves https://localhost:3000 with the
@@ -23,6 +24,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { CheckerPlugin } = require("./webpack.checker");
 
 const DEV_SERVER_PORT = 3000;
 
@@ -131,6 +133,7 @@ module.exports = async (env, options) => {
         templateContent: HELP_PAGE,
         inject: false,
       }),
+      new CheckerPlugin({ mode: dev ? "development" : "production" }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },

@@ -5,13 +5,14 @@
  */
 import { promises as fs } from "fs";
 import type { Grid } from "../layout/grid";
-import { CellLimitError, readGrids, XlsxStructureError } from "../xlsx/grids";
+import { readWorkbook } from "../pipeline/workbook";
 import { DEFAULT_LIMITS, openPackage as openWith, readError, WorkbookReadError, XlsxPackage } from "../xlsx/package";
 import type { ReadLimits } from "../xlsx/package";
 import { zlibCodec } from "./zlib-codec";
 
 export { DEFAULT_LIMITS, oneLine, readError, WorkbookReadError } from "../xlsx/package";
 export type { ReadLimits } from "../xlsx/package";
+export { gridsOf } from "../pipeline/workbook";
 
 /** A package from its bytes (src/xlsx/package.ts), inflated by Node's zlib. */
 export function openPackage(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): XlsxPackage {
@@ -33,17 +34,6 @@ async function readFileChecked(file: string, limits: ReadLimits): Promise<Uint8A
   }
 }
 
-/** A package's sheets as Grids, with the reader's errors as WorkbookReadErrors. */
-export function gridsOf(pkg: XlsxPackage): Grid[] {
-  try {
-    return readGrids(pkg, pkg.limits.maxCells);
-  } catch (e) {
-    if (e instanceof CellLimitError) throw readError("READ_CELLS", { member: e.part, cells: e.cells, limit: e.limit });
-    if (e instanceof XlsxStructureError) throw readError("READ_PARSE", { detail: e.message });
-    throw e;
-  }
-}
-
 /**
  * Open a workbook file and read its sheets as Grids. The package comes back too (its members
  * are inflated only when asked for), for writing an annotated copy.
@@ -52,7 +42,5 @@ export async function openWorkbook(
   file: string,
   limits: ReadLimits = DEFAULT_LIMITS,
 ): Promise<{ grids: Grid[]; pkg: XlsxPackage }> {
-  const bytes = await readFileChecked(file, limits);
-  const pkg = openPackage(bytes, limits);
-  return { grids: gridsOf(pkg), pkg };
+  return readWorkbook(await readFileChecked(file, limits), zlibCodec, limits);
 }

@@ -1,0 +1,49 @@
+/**
+ * The files that were handed over but not checked, each with its one-line reason: unreadable
+ * (corrupt, encrypted, over the limits, .xls/.et that need LibreOffice), skipped in a folder
+ * (lock files, annotated copies, other spreadsheet formats), or not reached before a cancel.
+ */
+import { Badge, makeStyles, tokens } from "@fluentui/react-components";
+import { t, type Lang, type StringKey } from "../../i18n/strings";
+import type { Row, Status } from "../hooks/useChecker";
+
+const useStyles = makeStyles({
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: "flex", flexDirection: "column", rowGap: "2px" },
+  path: { overflowWrap: "anywhere", fontWeight: tokens.fontWeightSemibold },
+});
+
+const LABEL: Partial<Record<Status, StringKey>> = {
+  unreadable: "WEB_STATUS_UNREADABLE",
+  skipped: "WEB_STATUS_SKIPPED",
+  cancelled: "WEB_STATUS_CANCELLED",
+};
+
+/** A row's reason in `lang`: the read error, the skip reason, or the cancel. */
+export function reasonOf(r: Row, lang: Lang): string {
+  if (r.status === "cancelled") return t(lang, "WEB_CANCELLED_FILE");
+  return r.result?.[lang].error ?? r.input.reason?.[lang] ?? "";
+}
+
+export function FileProblems({ lang, rows }: { lang: Lang; rows: Row[] }) {
+  const s = useStyles();
+  const problems = rows.filter((r) => LABEL[r.status]);
+  if (problems.length === 0) return null;
+  return (
+    <section aria-labelledby="problems-heading" data-testid="problems">
+      <h2 id="problems-heading" className={s.heading}>
+        {t(lang, "WEB_PROBLEM_FILES", { n: problems.length })}
+      </h2>
+      <ul className={s.list}>
+        {problems.map((r) => (
+          <li key={r.id} data-status={r.status}>
+            <Badge appearance="outline" color={r.status === "unreadable" ? "danger" : "informative"}>
+              {t(lang, LABEL[r.status]!)}
+            </Badge>{" "}
+            <span className={s.path}>{r.input.path}</span>: {reasonOf(r, lang)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

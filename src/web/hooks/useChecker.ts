@@ -1,0 +1,180 @@
+/**
+ * The batch: the files handed over, checked one at a time in the worker (progress per file,
+ * cancel at once), each file's entry in both languages, and the downloads rendered by the worker.
+ * State reaches React at most every FLUSH_MS while a batch runs, so 300 files do not mean 300
+ * re-renders of the table.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { both, t } from "../../i18n/strings";
+import type { Bilingual, Lang } from "../../i18n/strings";
+import type { FileEntry } from "../../pipeline/check-file";
+import { DEFAULT_LIMITS } from "../../xlsx/package";
+import { batchOf, type Input, type Picked } from "../files";
+import type { CheckedFile, FromWorker, ReportKind, RuleText } from "../protocol";
+import { CheckerWorker, WorkerFailed } from "../worker-client";
+
+export type Status = "queued" | "checking" | "checked" | "unreadable" | "skipped" | "cancelled";
+
+export interface Row {
+  id: number;
+  input: Input;
+  status: Status;
+  /** The entry in both languages, once checked (or why it was not). */
+  result?: CheckedFile;
+}
+
+export type Phase = "idle" | "running" | "done" | "cancelled";
+
+export interface Progress {
+  done: number;
+  total: number;
+  current?: string;
+}
+
+const FLUSH_MS = 150;
+
+/** The entry of a file that was not sent to the worker: its reason as its error, no forms. */
+function reasonEntry(path: string, reason: Bilingual): CheckedFile {
+  return { zh: { file: path, error: reason.zh, forms: [] }, en: { file: path, error: reason.en, forms: [] } };
+}
+
+/** A file's entry in `lang`, as the JSON lists it; undefined for a file the JSON leaves out (skipped). */
+export function entryOf(row: Row, lang: Lang): FileEntry | undefined {
+  if (row.input.action === "skip") return undefined;
+  if (row.status === "cancelled") return reasonEntry(row.input.path, both("WEB_CANCELLED_FILE"))[lang];
+  return row.result?.[lang];
+}
+
+export function useChecker() {
+  const worker = useRef<CheckerWorker | null>(null);
+  const live = useRef<Row[]>([]);
+  const run = useRef(0);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [phase, setPhase] = useState<Phase>("idle");
+  const [progress, setProgress] = useState<Progress>({ done: 0, total: 0 });
+  const [policy, setPolicy] = useState("national");
+  const [rules, setRules] = useState<ReadonlyMap<string, RuleText>>(new Map());
+
+  const getWorker = () => (worker.current ??= new CheckerWorker());
+  useEffect(() => () => worker.current?.stop(), []);
+
+  const check = useCallback(async (picked: readonly Picked[], policyName: string) => {
+    const me = ++run.current;
+    const w = getWorker();
+    // A new batch: whatever the worker kept of the last one goes.
+    w.stop("new batch");
+    const inputs = batchOf(picked);
+    const batch: Row[] = inputs.map((input, id) => ({
+      id,
+      input,
+      status: input.action === "read" ? "queued" : input.action === "skip" ? "skipped" : "unreadable",
+      result: input.action === "unreadable" && input.reason ? reasonEntry(input.path, input.reason) : undefined,
+    }));
+    live.current = batch;
+    // The checks' names and fix hints, for the findings the page shows.
+    w.request({ type: "rules", policy: policyName })
+      .then((m) => {
+        if (m.type === "rules" && run.current === me) setRules(new Map(m.rules.map((r) => [r.code, r])));
+      })
+      .catch(() => undefined);
+    const toRead = batch.filter((r) => r.input.action === "read");
+    setPolicy(policyName);
+    setRows(batch);
+    setPhase(toRead.length ? "running" : "done");
+    setProgress({ done: 0, total: toRead.length });
+    let last = 0;
+    const flush = (force: boolean, done: number, current?: string) => {
+      const now = Date.now();
+      if (!force && now - last < FLUSH_MS) return;
+      last = now;
+      setRows([...live.current]);
+      setProgress({ done, total: toRead.length, current });
+    };
+    for (let k = 0; k < toRead.length; k++) {
+      if (run.current !== me) return;
+      const row = toRead[k];
+      row.status = "checking";
+      flush(false, k, row.input.path);
+      try {
+        row.result = await checkOne(w, row, policyName);
+      } catch (e) {
+        if (run.current !== me) return;
+        // The worker died on this file (out of memory, say): it is listed with why; the next file
+        // starts a new worker.
+        row.result = reasonEntry(row.input.path, both("WEB_WORKER_FAILED", { detail: (e as Error).message }));
+      }
+      if (run.current !== me) return;
+      row.status = row.result.zh.error !== undefined ? "unreadable" : "checked";
+    }
+    flush(true, toRead.length);
+    setPhase("done");
+  }, []);
+
+  /** Stop now: the file being read and those after it are listed as not checked. */
+  const cancel = useCallback(() => {
+    run.current++;
+    worker.current?.stop("cancelled");
+    for (const r of live.current) if (r.status === "queued" || r.status === "checking") r.status = "cancelled";
+    setRows([...live.current]);
+    setProgress((p) => ({ ...p, current: undefined }));
+    setPhase("cancelled");
+  }, []);
+
+  /** A download rendered by the worker: a report of the run, or annotated copies. */
+  const render = useCallback(
+    async (kind: ReportKind, lang: Lang): Promise<Download> => {
+      const files = live.current.map((r) => entryOf(r, lang)).filter((e): e is FileEntry => e !== undefined);
+      return asDownload(await getWorker().request({ type: "render", kind, files, lang, policy }));
+    },
+    [policy],
+  );
+
+  const annotate = useCallback(
+    async (ids: number[], lang: Lang, zip: boolean): Promise<Download> => {
+      const items = [];
+      for (const id of ids) {
+        const row = live.current[id];
+        items.push({ id, file: row.input.path, policy, bytes: await row.input.file.arrayBuffer() });
+      }
+      const reply = await getWorker().request(
+        { type: "annotate", items, lang, zip },
+        items.map((i) => i.bytes),
+      );
+      const d = asDownload(reply);
+      return zip || ids.length > 1 ? { ...d, name: `${t(lang, "WEB_COPIES_ZIP")}.zip` } : d;
+    },
+    [policy],
+  );
+
+  return { rows, phase, progress, policy, rules, check, cancel, render, annotate };
+}
+
+export interface Download {
+  name: string;
+  blob: Blob;
+}
+
+function asDownload(m: FromWorker): Download {
+  if (m.type !== "bytes") throw new Error(`unexpected answer ${m.type}`);
+  return { name: m.name, blob: new Blob([m.bytes], { type: m.mime }) };
+}
+
+async function checkOne(w: CheckerWorker, row: Row, policy: string): Promise<CheckedFile> {
+  const { file, path } = row.input;
+  if (file.size > DEFAULT_LIMITS.maxFileBytes)
+    return reasonEntry(path, both("READ_TOO_BIG", { limit: DEFAULT_LIMITS.maxFileBytes }));
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await file.arrayBuffer();
+  } catch (e) {
+    return reasonEntry(path, both("READ_IO", { detail: (e as Error).message }));
+  }
+  try {
+    const reply = await w.request({ type: "check", id: row.id, file: path, bytes, policy }, [bytes]);
+    if (reply.type !== "checked") throw new Error(`unexpected answer ${reply.type}`);
+    return reply.result;
+  } catch (e) {
+    if (e instanceof WorkerFailed) return reasonEntry(path, { zh: e.zh, en: e.en });
+    throw e;
+  }
+}

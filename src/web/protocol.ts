@@ -1,0 +1,58 @@
+/**
+ * Messages between the web checker's page and its worker. Workbook bytes and rendered outputs
+ * travel as transferred ArrayBuffers (never copied); everything else is plain data.
+ *
+ * The page sends one file at a time (`check`) and the next one when the answer is in; a cancel
+ * ends the worker at once. The worker keeps each checked workbook (package and checked sheets) by
+ * id for its annotated copy until `reset`; an annotate request carries the workbooks' bytes too,
+ * so a worker started anew (after a cancel) checks them again rather than failing.
+ */
+import type { Bilingual, Lang } from "../i18n/strings";
+import type { FileEntry } from "../pipeline/check-file";
+
+/** The report downloads the page offers. */
+export type ReportKind = "json" | "html" | "csv" | "xlsx";
+
+export type ToWorker =
+  /** Read and check one workbook. `bytes` is transferred. */
+  | { type: "check"; req: number; id: number; file: string; bytes: ArrayBuffer; policy: string }
+  /** Annotated copies of checked workbooks: one file, or a zip of several. Each `bytes` is transferred. */
+  | { type: "annotate"; req: number; items: AnnotateItem[]; lang: Lang; zip: boolean }
+  /** A report of the run. `files`: every file's entry in the page's order. */
+  | { type: "render"; req: number; kind: ReportKind; files: FileEntry[]; lang: Lang; policy: string }
+  /** The checks a policy runs, with their names and fix hints (for the findings the page shows). */
+  | { type: "rules"; req: number; policy: string }
+  /** Forget every workbook kept (a new batch). */
+  | { type: "reset"; req: number };
+
+/** A workbook to copy: the page's id and name for it, the policy it was checked under, its bytes. */
+export interface AnnotateItem {
+  id: number;
+  file: string;
+  policy: string;
+  bytes: ArrayBuffer;
+}
+
+/** A file's entry in both languages (the page switches language without checking again). */
+export interface CheckedFile {
+  zh: FileEntry;
+  en: FileEntry;
+}
+
+/** One check a policy runs: its code, severity, name, fix hint and source in both languages. */
+export interface RuleText {
+  code: string;
+  severity: string;
+  name: Bilingual;
+  fix: Bilingual;
+  source: Bilingual;
+}
+
+export type FromWorker =
+  | { type: "checked"; req: number; id: number; result: CheckedFile }
+  /** Bytes to download (transferred), with the file name to save them under. */
+  | { type: "bytes"; req: number; name: string; mime: string; bytes: ArrayBuffer }
+  | { type: "rules"; req: number; rules: RuleText[] }
+  | { type: "done"; req: number }
+  /** A request that failed: one line in both languages. */
+  | { type: "failed"; req: number; zh: string; en: string };

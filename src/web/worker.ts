@@ -1,0 +1,118 @@
+/**
+ * The web checker's worker: the same pipeline as perf-check (src/pipeline), with fflate as the
+ * inflate codec, run off the page's thread so the page stays responsive. It answers one request
+ * at a time (protocol.ts): a workbook's bytes in, its entry in both languages out; annotated copies
+ * (one, or a zip of several) of the workbooks it has checked; the reports of the run.
+ *
+ * Built as its own bundle and started by the page from a Blob URL (worker-client.ts): nothing is
+ * fetched, so it runs from file:// as from any server.
+ */
+import { checksOf } from "../engine/checks";
+import { getPolicy } from "../engine/policy";
+import { annotatedCopy, annotatedName } from "../pipeline/annotate";
+import { checkWorkbook, CheckedWorkbook, failedEntry, fileEntry } from "../pipeline/check-file";
+import { both } from "../i18n/strings";
+import { DEFAULT_LIMITS, oneLine, WorkbookReadError } from "../xlsx/package";
+import { fflateCodec } from "../xlsx/fflate-codec";
+import type { FromWorker, ToWorker } from "./protocol";
+import { renderReport } from "./reports";
+import { zipOfCopies } from "./zip-copies";
+
+interface WorkerScope {
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+}
+
+const scope = self as unknown as WorkerScope;
+
+/** Workbooks checked in this batch, by the page's id, with the policy they were checked under. */
+const kept = new Map<number, { wb: CheckedWorkbook; policy: string }>();
+
+/** A Uint8Array's bytes as a transferable ArrayBuffer (the view's own buffer when it spans it). */
+function own(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer)
+    return bytes.buffer;
+  return bytes.slice().buffer as ArrayBuffer;
+}
+
+function sendBytes(req: number, name: string, mime: string, bytes: Uint8Array): void {
+  const buffer = own(bytes);
+  scope.postMessage({ type: "bytes", req, name, mime, bytes: buffer }, [buffer]);
+}
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+function handle(msg: ToWorker): void {
+  switch (msg.type) {
+    case "check": {
+      const policy = getPolicy(msg.policy);
+      let result;
+      try {
+        const wb = checkWorkbook(new Uint8Array(msg.bytes), { codec: fflateCodec, limits: DEFAULT_LIMITS, policy });
+        kept.set(msg.id, { wb, policy: msg.policy });
+        result = { zh: fileEntry(msg.file, wb, "zh"), en: fileEntry(msg.file, wb, "en") };
+      } catch (e) {
+        result = { zh: failedEntry(msg.file, e, "zh"), en: failedEntry(msg.file, e, "en") };
+      }
+      scope.postMessage({ type: "checked", req: msg.req, id: msg.id, result });
+      return;
+    }
+    case "annotate": {
+      const copies = msg.items.map((item) => {
+        // Kept since it was checked, or (a worker started anew) checked again from its bytes.
+        const k = kept.get(item.id);
+        const policy = getPolicy(item.policy);
+        const wb =
+          k && k.policy === item.policy
+            ? k.wb
+            : checkWorkbook(new Uint8Array(item.bytes), { codec: fflateCodec, limits: DEFAULT_LIMITS, policy });
+        const base = item.file.split("/").pop() ?? item.file;
+        return {
+          file: item.file,
+          name: annotatedName(base),
+          bytes: annotatedCopy(wb.pkg, wb.sheets, policy, msg.lang),
+        };
+      });
+      if (!msg.zip && copies.length === 1) {
+        const mime = /\.xlsm$/i.test(copies[0].name) ? "application/vnd.ms-excel.sheet.macroEnabled.12" : XLSX_MIME;
+        sendBytes(msg.req, copies[0].name, mime, copies[0].bytes);
+      } else sendBytes(msg.req, "", "application/zip", zipOfCopies(copies));
+      return;
+    }
+    case "render": {
+      const r = renderReport(msg.kind, msg.files, msg.lang, getPolicy(msg.policy));
+      sendBytes(msg.req, r.name, r.mime, r.bytes);
+      return;
+    }
+    case "rules":
+      scope.postMessage({
+        type: "rules",
+        req: msg.req,
+        rules: checksOf(getPolicy(msg.policy)).map(({ meta }) => ({
+          code: meta.code,
+          severity: meta.severity,
+          name: both(meta.title),
+          fix: both(meta.fix),
+          source: both(meta.source),
+        })),
+      });
+      return;
+    case "reset":
+      kept.clear();
+      scope.postMessage({ type: "done", req: msg.req });
+      return;
+  }
+}
+
+scope.onmessage = (e) => {
+  const msg = e.data;
+  try {
+    handle(msg);
+  } catch (err) {
+    const m =
+      err instanceof WorkbookReadError
+        ? { zh: err.zh, en: err.en }
+        : both("CLI_FAILED", { detail: oneLine((err as Error)?.message ?? String(err)) });
+    scope.postMessage({ type: "failed", req: msg.req, zh: m.zh, en: m.en });
+  }
+};
