@@ -147,7 +147,9 @@ async function buildChecker({ mode = "production", webpack = require("webpack") 
     const script = inlineSafe(bundle.js);
     const hash = "sha256-" + crypto.createHash("sha256").update(script, "utf8").digest("base64");
     const template = fs.readFileSync(TEMPLATE, "utf8");
-    if (!["%CSP%", "<script>%SCRIPT%</script>", "%LICENCES%"].every((p) => template.includes(p)))
+    // The one script element, however a formatter laid it out.
+    const SCRIPT = /<script>\s*%SCRIPT%\s*<\/script>/;
+    if (!template.includes("%CSP%") || !template.includes("%LICENCES%") || !SCRIPT.test(template))
       throw new Error(`${TEMPLATE} lost one of its %CSP%, %LICENCES%, <script>%SCRIPT%</script> placeholders`);
     // Each notice once (the worker and the page share decimal.js and others).
     const notices = [bundle.licences, worker.licences].join("\n\n").split(/\n\s*\n/);
@@ -156,7 +158,7 @@ async function buildChecker({ mode = "production", webpack = require("webpack") 
     const html = template
       .replace("%CSP%", () => csp(hash))
       .replace("%LICENCES%", () => commentSafe(licences))
-      .replace("%SCRIPT%", () => script);
+      .replace(SCRIPT, () => `<script>${script}</script>`);
     const fileDependencies = new Set([
       TEMPLATE,
       ...workerStats.compilation.fileDependencies,

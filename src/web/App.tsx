@@ -79,6 +79,8 @@ export function App({ lang: initial = "zh" }: { lang?: Lang }) {
     [entries, rows],
   );
   const finished = phase === "done" || phase === "cancelled";
+  /** No batch is running: files may come in, the policy may change. */
+  const idle = phase !== "running" && phase !== "cancelling";
   const checked = rows.filter((r) => r.status === "checked");
 
   const onFiles = useCallback(
@@ -106,7 +108,7 @@ export function App({ lang: initial = "zh" }: { lang?: Lang }) {
   const copies = (ids: number[], zip: boolean, label: string) =>
     download(label, () => checker.annotate(ids, lang, zip));
 
-  const exportsDisabled = !finished || busy !== undefined;
+  const exportsDisabled = !finished || rows.length === 0 || busy !== undefined;
   // formRows gets one entry per row (a skipped file an empty one), so a form's fileIndex is its row's.
   const fileId = (row: FormRow) => rows[row.fileIndex]?.id;
 
@@ -122,7 +124,7 @@ export function App({ lang: initial = "zh" }: { lang?: Lang }) {
             <Dropdown
               value={POLICIES[policyChoice].label[lang]}
               selectedOptions={[policyChoice]}
-              disabled={phase === "running"}
+              disabled={!idle}
               onOptionSelect={(_, d) => d.optionValue && setPolicyChoice(d.optionValue)}
               data-testid="policy"
             >
@@ -142,7 +144,7 @@ export function App({ lang: initial = "zh" }: { lang?: Lang }) {
           </Button>
         </header>
 
-        <DropZone lang={lang} disabled={phase === "running"} onFiles={onFiles} />
+        <DropZone lang={lang} disabled={!idle} onFiles={onFiles} />
 
         {message && (
           <MessageBar intent="warning">
@@ -150,13 +152,13 @@ export function App({ lang: initial = "zh" }: { lang?: Lang }) {
           </MessageBar>
         )}
 
-        {phase === "running" && (
+        {(phase === "running" || phase === "cancelling") && (
           <section className={s.progress} aria-label={t(lang, "WEB_PROGRESS_LABEL")}>
             <div className={s.progressLine}>
               <Text className={s.grow} aria-live="polite" data-testid="progress">
                 {t(lang, "WEB_PROGRESS", { done: progress.done, total: progress.total, file: progress.current ?? "" })}
               </Text>
-              <Button onClick={checker.cancel} data-testid="cancel">
+              <Button onClick={checker.cancel} disabled={phase === "cancelling"} data-testid="cancel">
                 {t(lang, "CANCEL")}
               </Button>
             </div>
@@ -178,36 +180,35 @@ export function App({ lang: initial = "zh" }: { lang?: Lang }) {
           </Text>
         )}
 
-        {rows.length > 0 && (
-          <section aria-labelledby="downloads-heading" className={s.downloads}>
-            <h2 id="downloads-heading" className={s.heading}>
-              {t(lang, "WEB_DOWNLOADS")}
-            </h2>
-            <Button data-testid="export-json" disabled={exportsDisabled} onClick={() => report("json", "json")}>
-              {t(lang, "WEB_EXPORT_JSON")}
-            </Button>
-            <Button data-testid="export-html" disabled={exportsDisabled} onClick={() => report("html", "html")}>
-              {t(lang, "WEB_EXPORT_HTML")}
-            </Button>
-            <Button data-testid="export-csv" disabled={exportsDisabled} onClick={() => report("csv", "csv")}>
-              {t(lang, "WEB_EXPORT_CSV")}
-            </Button>
-            <Button
-              data-testid="export-copies"
-              disabled={exportsDisabled || checked.length === 0}
-              onClick={() =>
-                copies(
-                  checked.map((r) => r.id),
-                  true,
-                  "copies",
-                )
-              }
-            >
-              {t(lang, "WEB_EXPORT_COPIES", { n: checked.length })}
-            </Button>
-            {busy && <Text aria-live="polite">{t(lang, "WEB_PREPARING")}</Text>}
-          </section>
-        )}
+        {/* Always there, disabled until a batch has finished: a stable place for every export. */}
+        <section aria-labelledby="downloads-heading" className={s.downloads}>
+          <h2 id="downloads-heading" className={s.heading}>
+            {t(lang, "WEB_DOWNLOADS")}
+          </h2>
+          <Button data-testid="export-json" disabled={exportsDisabled} onClick={() => report("json", "json")}>
+            {t(lang, "WEB_EXPORT_JSON")}
+          </Button>
+          <Button data-testid="export-html" disabled={exportsDisabled} onClick={() => report("html", "html")}>
+            {t(lang, "WEB_EXPORT_HTML")}
+          </Button>
+          <Button data-testid="export-csv" disabled={exportsDisabled} onClick={() => report("csv", "csv")}>
+            {t(lang, "WEB_EXPORT_CSV")}
+          </Button>
+          <Button
+            data-testid="export-copies"
+            disabled={exportsDisabled || checked.length === 0}
+            onClick={() =>
+              copies(
+                checked.map((r) => r.id),
+                true,
+                "copies",
+              )
+            }
+          >
+            {t(lang, "WEB_EXPORT_COPIES", { n: checked.length })}
+          </Button>
+          {busy && <Text aria-live="polite">{t(lang, "WEB_PREPARING")}</Text>}
+        </section>
 
         <FileProblems lang={lang} rows={rows} />
 

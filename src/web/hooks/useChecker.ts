@@ -1,6 +1,8 @@
 /**
- * The batch: the files handed over, checked one at a time in the worker (progress per file,
- * cancel at once), each file's entry in both languages, and the downloads rendered by the worker.
+ * The batch: the files handed over, checked one at a time in the worker (progress per file; a
+ * cancel sends no further file and ends a slow one), each file's entry in both languages, and the
+ * downloads rendered by the worker. One worker serves the page's life (started with the page, so
+ * no load happens after it), unless a cancel or a crash has to end it.
  * State reaches React at most every FLUSH_MS while a batch runs, so 300 files do not mean 300
  * re-renders of the table.
  */
@@ -23,7 +25,7 @@ export interface Row {
   result?: CheckedFile;
 }
 
-export type Phase = "idle" | "running" | "done" | "cancelled";
+export type Phase = "idle" | "running" | "cancelling" | "done" | "cancelled";
 
 export interface Progress {
   done: number;
@@ -32,6 +34,8 @@ export interface Progress {
 }
 
 const FLUSH_MS = 150;
+/** How long a cancel waits for the file being read before it ends the worker. */
+const CANCEL_GRACE_MS = 2000;
 
 /** The entry of a file that was not sent to the worker: its reason as its error, no forms. */
 function reasonEntry(path: string, reason: Bilingual): CheckedFile {
@@ -49,6 +53,8 @@ export function useChecker() {
   const worker = useRef<CheckerWorker | null>(null);
   const live = useRef<Row[]>([]);
   const run = useRef(0);
+  /** The batch a cancel was asked for (its run number), and the timer that ends a slow file. */
+  const cancelled = useRef(0);
   const [rows, setRows] = useState<Row[]>([]);
   const [phase, setPhase] = useState<Phase>("idle");
   const [progress, setProgress] = useState<Progress>({ done: 0, total: 0 });
@@ -56,13 +62,18 @@ export function useChecker() {
   const [rules, setRules] = useState<ReadonlyMap<string, RuleText>>(new Map());
 
   const getWorker = () => (worker.current ??= new CheckerWorker());
-  useEffect(() => () => worker.current?.stop(), []);
+  // The worker starts with the page (its one blob: load), not with the first file.
+  useEffect(() => {
+    getWorker()
+      .request({ type: "reset" })
+      .then(() => document.documentElement.setAttribute("data-worker", "ready"))
+      .catch(() => undefined);
+    return () => worker.current?.stop();
+  }, []);
 
   const check = useCallback(async (picked: readonly Picked[], policyName: string) => {
     const me = ++run.current;
     const w = getWorker();
-    // A new batch: whatever the worker kept of the last one goes.
-    w.stop("new batch");
     const inputs = batchOf(picked);
     const batch: Row[] = inputs.map((input, id) => ({
       id,
@@ -71,17 +82,19 @@ export function useChecker() {
       result: input.action === "unreadable" && input.reason ? reasonEntry(input.path, input.reason) : undefined,
     }));
     live.current = batch;
+    const toRead = batch.filter((r) => r.input.action === "read");
+    setPolicy(policyName);
+    setRows(batch);
+    setPhase(toRead.length ? "running" : "done");
+    setProgress({ done: 0, total: toRead.length });
+    // A new batch: whatever the worker kept of the last one goes.
+    await w.request({ type: "reset" }).catch(() => undefined);
     // The checks' names and fix hints, for the findings the page shows.
     w.request({ type: "rules", policy: policyName })
       .then((m) => {
         if (m.type === "rules" && run.current === me) setRules(new Map(m.rules.map((r) => [r.code, r])));
       })
       .catch(() => undefined);
-    const toRead = batch.filter((r) => r.input.action === "read");
-    setPolicy(policyName);
-    setRows(batch);
-    setPhase(toRead.length ? "running" : "done");
-    setProgress({ done: 0, total: toRead.length });
     let last = 0;
     const flush = (force: boolean, done: number, current?: string) => {
       const now = Date.now();
@@ -90,34 +103,46 @@ export function useChecker() {
       setRows([...live.current]);
       setProgress({ done, total: toRead.length, current });
     };
-    for (let k = 0; k < toRead.length; k++) {
+    let k = 0;
+    for (; k < toRead.length && cancelled.current !== me; k++) {
       if (run.current !== me) return;
       const row = toRead[k];
       row.status = "checking";
       flush(false, k, row.input.path);
       try {
         row.result = await checkOne(w, row, policyName);
+        row.status = row.result.zh.error !== undefined ? "unreadable" : "checked";
       } catch (e) {
         if (run.current !== me) return;
+        if (cancelled.current === me) {
+          // Ended by the cancel while it was read.
+          row.status = "cancelled";
+          break;
+        }
         // The worker died on this file (out of memory, say): it is listed with why; the next file
         // starts a new worker.
         row.result = reasonEntry(row.input.path, both("WEB_WORKER_FAILED", { detail: (e as Error).message }));
+        row.status = "unreadable";
       }
-      if (run.current !== me) return;
-      row.status = row.result.zh.error !== undefined ? "unreadable" : "checked";
     }
-    flush(true, toRead.length);
-    setPhase("done");
+    if (run.current !== me) return;
+    for (const r of toRead) if (r.status === "queued" || r.status === "checking") r.status = "cancelled";
+    flush(true, k);
+    setPhase(cancelled.current === me ? "cancelled" : "done");
   }, []);
 
-  /** Stop now: the file being read and those after it are listed as not checked. */
+  /**
+   * Stop the batch: no file after the one being read is sent. That one finishes if it can within
+   * CANCEL_GRACE_MS (its result is kept); past that the worker is ended and it is listed as not
+   * checked too. Exports wait until the batch has stopped.
+   */
   const cancel = useCallback(() => {
-    run.current++;
-    worker.current?.stop("cancelled");
-    for (const r of live.current) if (r.status === "queued" || r.status === "checking") r.status = "cancelled";
-    setRows([...live.current]);
-    setProgress((p) => ({ ...p, current: undefined }));
-    setPhase("cancelled");
+    const me = run.current;
+    cancelled.current = me;
+    setPhase("cancelling");
+    setTimeout(() => {
+      if (run.current === me && live.current.some((r) => r.status === "checking")) worker.current?.stop("cancelled");
+    }, CANCEL_GRACE_MS);
   }, []);
 
   /** A download rendered by the worker: a report of the run, or annotated copies. */

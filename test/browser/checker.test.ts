@@ -1,0 +1,345 @@
+/**
+ * The web checker (dist/checker.html) in real Chromium through playwright-core, as a reviewer uses
+ * it: opened from disk (file://) and once from a local static server; the samples and the shared
+ * cases (test/data/cases) uploaded as files and as a folder; the page's JSON compared with
+ * `perf-check --json` on the same files, in zh and in en and under another policy; an annotated
+ * copy (one, and the zip of all) read back with the package layer and compared part by part with
+ * perf-check --write's; files it cannot read listed with their reasons; cancel; the keyboard; no
+ * request leaving the page (only the page itself and its blob: worker, nothing at all once it is
+ * loaded); screenshots under test-output/.
+ *
+ * "But for paths": the CLI prints the paths it was given, the page the names it was handed (a
+ * file's name, or its path inside a picked folder, webkitRelativePath). Each CLI entry's `file`
+ * is mapped to the page's name for the same file (relative to the folder picked, or its base
+ * name) and then the two documents must be equal, every other byte of them.
+ *
+ * Needs /usr/bin/chromium: without it the suite fails in CI (process.env.CI) and is skipped locally.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import { openPackage } from "../../src/cli/read";
+import { readZip } from "../../src/xlsx/zip";
+import { runCli } from "../helpers/xlsx-builders";
+import {
+  bytesOf,
+  CHROMIUM,
+  download,
+  launch,
+  openChecker,
+  OUT,
+  prepareChecker,
+  ROOT,
+  serveChecker,
+  waitChecked,
+} from "./checker-harness";
+
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium && !process.env.CI)
+  console.warn(`checker.test.ts: ${CHROMIUM} not found; skipped locally (apt-get install chromium). In CI it fails.`);
+const describeBrowser = haveChromium || process.env.CI ? describe : describe.skip;
+
+jest.setTimeout(300_000);
+
+const SAMPLES = ["seed000-bj-kjw.xlsx", "seed002-bj-hwxr.xlsx", "seed003-bt-rcfw.xlsx"].map((f) =>
+  path.join(ROOT, "samples", f),
+);
+const CASES = ["fuwumaoyi-2020.xlsx", "jinzhai-dept-2023.xlsx", "yongde-2022.xlsx"].map((f) =>
+  path.join(ROOT, "test/data/cases", f),
+);
+
+interface JsonDoc {
+  files: { file: string; error?: string; forms: unknown[] }[];
+}
+
+/** The CLI's document with each file named as the page names it. */
+async function cliJson(args: string[], name: (file: string) => string): Promise<JsonDoc> {
+  const run = await runCli(["--json", ...args]);
+  expect(run.err).toBe("");
+  const doc = JSON.parse(run.out) as JsonDoc;
+  return { ...doc, files: doc.files.map((f) => ({ ...f, file: name(f.file) })) };
+}
+
+async function pageJson(page: Page): Promise<JsonDoc> {
+  return JSON.parse((await bytesOf(await download(page, "export-json"))).toString("utf8")) as JsonDoc;
+}
+
+/** Every request is the page itself or its blob: worker (or the given origin's page). */
+function onlyOwn(requests: string[], own: (u: string) => boolean): string[] {
+  return requests.filter((u) => !own(u) && !u.startsWith("blob:"));
+}
+
+describeBrowser("web checker in Chromium", () => {
+  let browser: Browser;
+  let checker: { file: string; cleanup: () => void };
+  let tmp: string;
+  let pageUrl: string;
+  const isPage = (u: string) => u === pageUrl;
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package`);
+    fs.mkdirSync(OUT, { recursive: true });
+    checker = await prepareChecker();
+    pageUrl = `file://${checker.file}`;
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "perf-checker-test-"));
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    checker?.cleanup();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** A folder under tmp holding `files` (copied), by relative path. */
+  function folder(name: string, files: Record<string, string | Buffer>): string {
+    const dir = path.join(tmp, name);
+    for (const [rel, src] of Object.entries(files)) {
+      const to = path.join(dir, rel);
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      if (typeof src === "string") fs.copyFileSync(src, to);
+      else fs.writeFileSync(to, src);
+    }
+    return dir;
+  }
+
+  test("file://: a folder of the samples and shared cases: the JSON is perf-check's (zh, en), nothing leaves the page", async () => {
+    const dir = folder("批次", {
+      ...Object.fromEntries(SAMPLES.map((f) => [`samples/${path.basename(f)}`, f])),
+      ...Object.fromEntries(CASES.map((f) => [`cases/${path.basename(f)}`, f])),
+    });
+    const { page, requests, afterLoad, problems } = await openChecker(
+      browser,
+      pageUrl,
+      (u) => isPage(u) || u.startsWith("blob:"),
+    );
+    await page.getByRole("heading", { name: "绩效自评表复核（网页版）" }).waitFor();
+    await expect(page.getByTestId("export-json").isDisabled()).resolves.toBe(true);
+
+    await page.getByTestId("folder").setInputFiles(dir);
+    await waitChecked(page);
+    await page.getByText("已检查 6 个文件，19 张表").waitFor();
+
+    // The CLI on the same folder; its paths made relative to the folder's parent (the page's names).
+    const rel = (f: string) => path.relative(tmp, f).split(path.sep).join("/");
+    const zh = await pageJson(page);
+    expect(zh.files.map((f) => f.file)).toEqual([
+      "批次/cases/fuwumaoyi-2020.xlsx",
+      "批次/cases/jinzhai-dept-2023.xlsx",
+      "批次/cases/yongde-2022.xlsx",
+      "批次/samples/seed000-bj-kjw.xlsx",
+      "批次/samples/seed002-bj-hwxr.xlsx",
+      "批次/samples/seed003-bt-rcfw.xlsx",
+    ]);
+    expect(zh).toEqual(await cliJson([dir], rel));
+
+    // English: the switch, then the same document as --lang en.
+    await page.getByTestId("lang").click();
+    await page.getByRole("heading", { name: "Performance self-evaluation check (web)" }).waitFor();
+    expect(await pageJson(page)).toEqual(await cliJson(["--lang", "en", dir], rel));
+    await page.getByTestId("lang").click();
+
+    await page.getByTestId("forms").screenshot({ path: path.join(OUT, "checker-table.png") });
+    await page.screenshot({ path: path.join(OUT, "checker-page.png"), fullPage: true });
+
+    expect(onlyOwn(requests, isPage)).toEqual([]);
+    expect(afterLoad).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test("a static server: files picked one by one under another policy; the server is asked for the page only", async () => {
+    const server = await serveChecker(checker.file);
+    try {
+      const isOwn = (u: string) => u.startsWith(`${server.origin}/`);
+      const { page, requests, afterLoad, problems } = await openChecker(browser, server.url, isOwn);
+      await page.getByTestId("policy").click();
+      await page.getByRole("option", { name: "成本指标按支出比例（包头）" }).click();
+      await page.getByTestId("files").setInputFiles([...CASES, ...SAMPLES]);
+      await waitChecked(page);
+      // The page lists the files by name (code-point order); the CLI in the order it is given them.
+      const sorted = [...CASES, ...SAMPLES].sort((a, b) => (path.basename(a) < path.basename(b) ? -1 : 1));
+      expect(await pageJson(page)).toEqual(
+        await cliJson(["--policy", "spend-ratio", ...sorted], (f) => path.basename(f)),
+      );
+      expect(onlyOwn(requests, isOwn)).toEqual([]);
+      expect(afterLoad).toEqual([]);
+      expect(server.requests).toEqual(["/checker.html"]);
+      expect(problems).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("keyboard: Tab to the table, arrows, Enter opens a form's findings with cells and fix hints; its annotated copy is perf-check --write's", async () => {
+    const { page, afterLoad, problems } = await openChecker(
+      browser,
+      pageUrl,
+      (u) => isPage(u) || u.startsWith("blob:"),
+    );
+    const seed003 = SAMPLES[2];
+    await page.getByTestId("files").setInputFiles([seed003]);
+    await waitChecked(page);
+
+    // Sort by 复核得分, descending: the header is a button.
+    const reviewHeader = page.locator('th[data-column="review"] [role="button"]');
+    await reviewHeader.click();
+    await reviewHeader.click();
+    await expect(page.locator('th[data-column="review"]').getAttribute("aria-sort")).resolves.toBe("descending");
+    const reviews = await page
+      .locator('[data-testid="forms"] tbody tr td:nth-child(5)')
+      .evaluateAll((tds) => tds.map((td) => Number(td.textContent)));
+    expect(reviews).toEqual([...reviews].sort((a, b) => b - a));
+
+    // Filter to the forms with errors: 人才工作服务经费 alone.
+    await page.getByTestId("show").click();
+    await page.getByRole("option", { name: "有错误的表" }).click();
+    await page.getByText("显示 1 / 共 5 张表").waitFor();
+
+    // Tab reaches the row; it shows a focus outline; Enter opens it.
+    const row = page.locator('[data-testid="forms"] tbody tr').first();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      if (await row.evaluate((el) => el === document.activeElement)) break;
+    }
+    await expect(row.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(row.evaluate((el) => getComputedStyle(el).outlineStyle)).resolves.not.toBe("none");
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("heading", { name: "人才工作服务经费" }).waitFor();
+    const findings = await dialog
+      .locator("tr[data-code]")
+      .evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute("data-cell")} ${tr.getAttribute("data-code")}`));
+    expect(findings).toContain("H16 SCORE_EXCEEDS_WEIGHT");
+    await expect(dialog.locator('tr[data-code="SCORE_EXCEEDS_WEIGHT"]').textContent()).resolves.toContain(
+      "得分超过分值",
+    );
+    await page.screenshot({ path: path.join(OUT, "checker-dialog.png") });
+
+    // The copy from the dialog: the CLI's copy, part by part.
+    const copy = await download(page, "form-copy");
+    expect(copy.suggestedFilename()).toBe("seed003-bt-rcfw.checked.xlsx");
+    const pageCopy = await bytesOf(copy);
+    const outDir = path.join(tmp, "written");
+    expect((await runCli(["--json", "--write", outDir, seed003])).code).toBeLessThan(2);
+    const cliCopy = fs.readFileSync(path.join(outDir, "seed003-bt-rcfw.checked.xlsx"));
+    expectSameParts(pageCopy, cliCopy);
+
+    // Escape closes the dialog; focus goes back to the table.
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+
+    // All copies as a zip: stored members named as the copies, each the same copy.
+    const zip = await bytesOf(await download(page, "export-copies"));
+    const members = readZip(new Uint8Array(zip));
+    expect(members.map((m) => [m.name, m.method])).toEqual([["seed003-bt-rcfw.checked.xlsx", 0]]);
+    expectSameParts(Buffer.from(members[0].data), cliCopy);
+    expect(afterLoad).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test("files it cannot read are listed with a one-line reason, in the table of problems and in the JSON", async () => {
+    const good = SAMPLES[0];
+    const dir = folder("mixed", {
+      "good.xlsx": good,
+      "old.xls": Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      "wps.et": Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      "encrypted.xlsx": Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3, 4]),
+      "corrupt.xlsx": Buffer.from("PK\u0003\u0004 this is not really a zip"),
+      "empty.xlsx": Buffer.alloc(0),
+      "~$good.xlsx": Buffer.from("lock"),
+      "good.checked.xlsx": good,
+      "notes.txt": Buffer.from("not a spreadsheet"),
+      "export.csv": Buffer.from("a,b\n1,2\n"),
+    });
+    const { page, problems } = await openChecker(browser, pageUrl, (u) => isPage(u) || u.startsWith("blob:"));
+    await page.getByTestId("folder").setInputFiles(dir);
+    await waitChecked(page);
+    const listed = await page
+      .locator('[data-testid="problems"] li')
+      .evaluateAll((lis) => lis.map((li) => `${li.getAttribute("data-status")} ${li.textContent}`));
+    const reasons = Object.fromEntries(
+      listed.map((l) => {
+        const m = /^(\w+) \S+ (mixed\/[^:]+): (.*)$/.exec(l)!;
+        return [m[2], `${m[1]}: ${m[3]}`];
+      }),
+    );
+    expect(Object.keys(reasons).sort()).toEqual(
+      [
+        "mixed/corrupt.xlsx",
+        "mixed/empty.xlsx",
+        "mixed/encrypted.xlsx",
+        "mixed/old.xls",
+        "mixed/wps.et",
+        "mixed/~$good.xlsx",
+        "mixed/good.checked.xlsx",
+        "mixed/export.csv",
+      ].sort(),
+    );
+    expect(reasons["mixed/old.xls"]).toMatch(/^unreadable: 浏览器中无法读取 \.xls 文件/);
+    expect(reasons["mixed/wps.et"]).toMatch(/^unreadable: 浏览器中无法读取 \.et 文件/);
+    expect(reasons["mixed/~$good.xlsx"]).toMatch(/^skipped: Office 锁文件/);
+    expect(reasons["mixed/good.checked.xlsx"]).toMatch(/^skipped: 本工具生成的批注副本/);
+    expect(reasons["mixed/export.csv"]).toMatch(/^skipped: \.csv 文件/);
+
+    // The JSON: the unreadable files with the reasons perf-check gives for the same bytes.
+    const doc = await pageJson(page);
+    const byName = new Map(doc.files.map((f) => [f.file, f]));
+    const cli = await cliJson(
+      ["corrupt.xlsx", "empty.xlsx", "encrypted.xlsx"].map((f) => path.join(dir, f)),
+      (f) => `mixed/${path.basename(f)}`,
+    );
+    for (const f of cli.files) {
+      expect(f.error).toBeTruthy();
+      expect(byName.get(f.file)).toEqual(f);
+      expect(reasons[f.file]).toBe(`unreadable: ${f.error}`);
+    }
+    expect(byName.get("mixed/good.xlsx")?.forms.length).toBe(1);
+    expect(byName.get("mixed/old.xls")?.error).toMatch(/^浏览器中无法读取 \.xls 文件/);
+    // Skipped files are listed on the page, and left out of the JSON as perf-check leaves them.
+    expect(byName.has("mixed/~$good.xlsx")).toBe(false);
+    expect(problems).toEqual([]);
+  });
+
+  test("cancel: no further file is read, the rest are listed as not checked, and the JSON names every file", async () => {
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 80; i++) many[`f${String(i).padStart(3, "0")}.xlsx`] = SAMPLES[1];
+    const dir = folder("many", many);
+    const { page, afterLoad, problems } = await openChecker(
+      browser,
+      pageUrl,
+      (u) => isPage(u) || u.startsWith("blob:"),
+    );
+    await page.getByTestId("folder").setInputFiles(dir);
+    await page.getByTestId("progress").waitFor();
+    await expect(page.getByTestId("export-json").isDisabled()).resolves.toBe(true);
+    await page.getByTestId("cancel").click();
+    await page.getByTestId("status").waitFor();
+    await waitChecked(page);
+    const status = await page.getByTestId("status").textContent();
+    const notChecked = Number(/已取消：(\d+) 个文件未检查/.exec(status ?? "")?.[1]);
+    expect(notChecked).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="problems"] li[data-status="cancelled"]').count()).toBe(notChecked);
+    const doc = await pageJson(page);
+    expect(doc.files).toHaveLength(80);
+    const cancelled = doc.files.filter((f) => f.error === "检查已取消，未读取");
+    expect(cancelled).toHaveLength(notChecked);
+    expect(doc.files.filter((f) => f.forms.length > 0)).toHaveLength(80 - notChecked);
+    // The file being read when the cancel came finished in time: the worker was not ended, so
+    // nothing was loaded again.
+    expect(afterLoad).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
+
+/** Two packages with the same members holding the same bytes once inflated. */
+function expectSameParts(a: Uint8Array, b: Uint8Array): void {
+  const pa = openPackage(new Uint8Array(a));
+  const pb = openPackage(new Uint8Array(b));
+  expect(pa.entries.map((e) => e.name)).toEqual(pb.entries.map((e) => e.name));
+  for (const e of pa.entries) {
+    const x = Buffer.from(pa.bytes(e.name)!);
+    const y = Buffer.from(pb.bytes(e.name)!);
+    expect({ part: e.name, same: x.equals(y) }).toEqual({ part: e.name, same: true });
+  }
+}
