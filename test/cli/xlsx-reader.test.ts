@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, inspectWorkbookBuffer, openWorkbook } from "../../src/c
 import { readGrids, SheetTooLargeError, XlsxStructureError } from "../../src/cli/xlsx-reader";
 import { Grid } from "../../src/layout/grid";
 import { worksheetToGrid } from "../helpers/exceljs-grid";
-import { makeTempDir, removeDir, runCli, SEEDS } from "../helpers/xlsx-builders";
+import { makeTempDir, removeDir, runCli, runJson, SEEDS } from "../helpers/xlsx-builders";
 
 /** Everything a Grid shows, cell by cell, as one comparable object. */
 function observe(g: Grid): unknown {
@@ -284,7 +284,13 @@ describe("--write when exceljs cannot load a sheet the reader read (worksheet pa
       await fs.writeFile(f, await zip.generateAsync({ type: "nodebuffer" }));
       const { grids } = await openWorkbook(f);
       expect(grids.map((g) => [g.sheet, g.raw(0, 0)])).toEqual([["表1", 1]]);
-      expect((await runCli(["--json", f])).code).toBe(0);
+      // Read (one number, no form: NO_FORM, exit 1), not refused.
+      const read = await runJson([f]);
+      expect([read.code, read.doc.files[0].status, read.doc.files[0].findings.map((x) => x.code)]).toEqual([
+        1,
+        "checked",
+        ["NO_FORM"],
+      ]);
       const out = path.join(dir, "out");
       const run = await runCli(["--lang", "en", "--write", out, f]);
       expect(run.code).toBe(2);
