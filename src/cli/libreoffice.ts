@@ -59,6 +59,8 @@ export interface ConvertOptions {
   soffice: string;
   /** Overrides the timeout for the whole run (tests), milliseconds. */
   timeoutMs?: number;
+  /** The environment soffice runs in (HOME and TMPDIR are pointed at the private folder); process.env by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 interface RunOutcome {
@@ -152,7 +154,7 @@ export async function convertWithLibreOffice(sources: readonly string[], opts: C
       outDir,
       ...copies.map((c) => c.copy),
     ],
-    { ...process.env, HOME: dir, TMPDIR: dir, SAL_USE_VCLPLUGIN: "svp" },
+    { ...(opts.env ?? process.env), HOME: dir, TMPDIR: dir, SAL_USE_VCLPLUGIN: "svp" },
     timeoutMs,
   );
   for (const c of copies) {

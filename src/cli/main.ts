@@ -352,6 +352,6 @@ async function convertInputs(inputs: readonly Input[], env: NodeJS.ProcessEnv): 
   const timeout = Number(env.PERF_CHECK_CONVERT_TIMEOUT);
   return convertWithLibreOffice(
     inputs.map((i) => i.file),
-    { soffice, timeoutMs: timeout > 0 ? timeout * 1000 : undefined },
+    { soffice, timeoutMs: timeout > 0 ? timeout * 1000 : undefined, env },
   );
 }

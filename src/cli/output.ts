@@ -55,8 +55,10 @@ function label(lang: Lang, key: StringKey): string {
   return lang === "en" ? s.toLowerCase().padEnd(7) : s;
 }
 
+/** "警告 H15   CODE: message"; a file-level finding has no cell column. */
 function findingLine(lang: Lang, x: JsonFinding): string {
-  return `${label(lang, `SEV_${x.severity}` as StringKey)} ${plain(x.cell).padEnd(5)} ${x.code}: ${plain(x.message)}`;
+  const cell = x.cell ? `${plain(x.cell).padEnd(5)} ` : "";
+  return `${label(lang, `SEV_${x.severity}` as StringKey)} ${cell}${x.code}: ${plain(x.message)}`;
 }
 
 /**
