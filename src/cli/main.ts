@@ -320,7 +320,7 @@ export async function main(
   if (opts.json) {
     io.out(jsonDocument(files));
   } else {
-    renderText(files, lang, io.out, io.err);
+    renderText(files, lang, io.out, io.err, policy.grades);
     io.out(`${summaryLine(files, lang)}\n`);
     if (opts.write && written > 0) io.out(`${t(lang, "CLI_ANNOTATED")}: ${path.resolve(opts.write)}\n`);
     if (opts.report && !reportFailure) io.out(`${t(lang, "CLI_REPORT")}: ${path.resolve(opts.report)}\n`);

@@ -6,6 +6,7 @@
  * characters (ESC and the rest of C0 and C1, bidirectional overrides) are shown as visible symbols,
  * so a cell cannot clear the screen, retitle the window or forge a line of output (plain()).
  */
+import type { GradeBand } from "../engine/types";
 import { t } from "../i18n/strings";
 import type { Lang, StringKey } from "../i18n/strings";
 import { JsonFile, JsonFinding, summarize } from "./check";
@@ -64,14 +65,21 @@ function findingLine(lang: Lang, x: JsonFinding): string {
 /**
  * The text output: for each file its name, then its file-level findings, forms (total, grade,
  * counts), their findings and their layout problems; unreadable files on `err`, skipped ones with
- * their reason on `out`. The summary line is not included.
+ * their reason on `out`. The summary line is not included. `grades`: the policy's grade bands, for
+ * their English names.
  */
 export function renderText(
   files: readonly JsonFile[],
   lang: Lang,
   out: (s: string) => void,
   err: (s: string) => void,
+  grades: readonly GradeBand[] = [],
 ): void {
+  // In English a grade the policy knows gets its English name: "良 (Good)".
+  const gradeText = (g: string) => {
+    const band = lang === "en" ? grades.find((b) => b.grade === g.trim()) : undefined;
+    return band ? `${g} (${band.en})` : g;
+  };
   for (const f of files) {
     const name = plain(f.file);
     if (f.status === "unreadable") {
@@ -87,7 +95,7 @@ export function renderText(
     for (const form of f.forms) {
       const e = form.findings.filter((x) => x.severity === "error").length;
       const w = form.findings.filter((x) => x.severity === "warning").length;
-      const grade = form.grade.stated ?? form.grade.computed ?? "";
+      const grade = gradeText(form.grade.stated ?? form.grade.computed ?? "");
       out(
         `  ${plain(form.sheet)}!${form.range} ${plain(form.name ?? "")}  ${t(lang, "CLI_TOTAL")} ${plain(form.total.stated ?? "—")}/${form.total.computed ?? "—"} ${plain(grade)}  ${e}E ${w}W\n`,
       );

@@ -194,7 +194,7 @@ export const STRINGS = {
   CLI_STATUS_skipped: { zh: "已跳过", en: "skipped" },
   CLI_CONVERTED_NOTE: { zh: "经 LibreOffice 转换后检查", en: "checked after conversion with LibreOffice" },
   CLI_SKIPPED: { zh: "跳过", en: "skipped" },
-  CLI_LAYOUT: { zh: "布局", en: "layout" },
+  CLI_LAYOUT: { zh: "布局", en: "Layout" },
   CLI_NO_FORM: {
     zh: "没有找到绩效自评表：在 {sheets} 个工作表（{names}）中没有识别出指标表头行（一级指标、二级指标与指标值或实际完成值）或评分表表头（一、二、三级指标与分值、得分）",
     en: "no performance self-evaluation form found: none of the {sheets} sheets ({names}) has an indicator header row (一级指标, 二级指标 with 指标值 or 实际完成值) or a score-table header (一/二/三级指标 with 分值, 得分)",
