@@ -174,6 +174,34 @@ export const STRINGS = {
   },
   PACK_CORE: { zh: "自评表计算核对", en: "Self-evaluation arithmetic" },
 
+  // Cells without a figure to check (src/engine/checks/formula-not-calculated.ts, total-not-number.ts)
+  FORMULA_NOT_CALCULATED: {
+    zh: "公式 {formula} 没有保存的计算结果（文件不是由 Excel 或 WPS 保存的）：在 Excel 或 WPS 中打开并保存工作簿后才能复核这个数字",
+    en: "The formula {formula} has no saved result (the file was not saved by Excel or WPS): this figure can be checked once the workbook is opened and saved in Excel or WPS",
+  },
+  TOTAL_ERROR_VALUE: {
+    zh: "总分单元格是错误值 {found}（公式出错），无法与各项得分之和核对",
+    en: "The total cell holds the error value {found} (its formula fails); it cannot be checked against the scores",
+  },
+  TOTAL_TEXT: {
+    zh: "总分“{found}”不是数字，无法与各项得分之和核对",
+    en: 'The total "{found}" is not a number; it cannot be checked against the scores',
+  },
+  TOTAL_BLANK: {
+    zh: "总分单元格为空（各项得分之和为 {expected}）",
+    en: "The total cell is blank (the scores add up to {expected})",
+  },
+  CHECK_FORMULA_NOT_CALCULATED: { zh: "公式没有计算结果", en: "Formula never calculated" },
+  CHECK_TOTAL_NOT_NUMBER: { zh: "总分不是数字", en: "Total is not a number" },
+  FIX_FORMULA_NOT_CALCULATED: {
+    zh: "在 Excel 或 WPS 中打开工作簿并保存（保存时会计算并存下每个公式的结果），再复核",
+    en: "Open the workbook in Excel or WPS and save it (saving calculates and stores every formula's result), then check again",
+  },
+  FIX_TOTAL_NOT_NUMBER: {
+    zh: "在总分单元格填写各项得分之和，或修正出错的公式",
+    en: "Put the sum of the scores in the total cell, or fix its failing formula",
+  },
+
   // Review scores (src/engine/checks/evaluate.ts): how each 复核得分 was reached
   REVIEW_NO_WEIGHT: {
     zh: "分值无法读取，沿用自评得分 {found}",
