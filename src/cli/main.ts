@@ -232,13 +232,10 @@ export async function main(
     throw e;
   }
   if (!inputs.some((i) => i.action !== "skip")) {
-    if (inputs.length > 0)
-      renderText(
-        inputs.map((i) => fileOf(i, lang)),
-        lang,
-        io.out,
-        io.err,
-      );
+    // Nothing to check: still every file listed (with why it was skipped), then the usage line.
+    const skipped = inputs.map((i) => fileOf(i, lang));
+    if (opts.json) io.out(jsonDocument(skipped));
+    else renderText(skipped, lang, io.out, io.err);
     io.err(`perf-check: ${bothLine("CLI_NO_FILES", { paths: paths.join(", ") })}\n`);
     return 2;
   }

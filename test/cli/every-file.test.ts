@@ -257,6 +257,11 @@ describe("a folder with every kind of file", () => {
       `${path.join(only, "x.csv")}: 跳过: 文本表格（.csv）没有表格布局，无法复核：请提供 .xlsx 工作簿\n`,
     );
     expect(run.err).toMatch(/^perf-check: 没有找到可检查的工作簿（.xlsx、.xlsm、.xls、.et、.ods）：/);
+    // With --json, the same as one JSON document.
+    const json = await runJson([only]);
+    expect(json.code).toBe(2);
+    expect(json.doc.files.map((f) => [path.basename(f.file), f.status])).toEqual([["x.csv", "skipped"]]);
+    expect(json.doc.summary).toMatchObject({ files: 1, checked: 0, skipped: 1 });
   });
 });
 
