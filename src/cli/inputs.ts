@@ -7,7 +7,7 @@
  * - `.xls` (Excel 97-2003), `.et` (WPS), `.ods` (OpenDocument) are converted with LibreOffice
  *   (libreoffice.ts);
  * - in folders, symbolic links are not followed, and lock files (`~$…`), perf-check's own annotated
- *   copies (`*.checked.xlsx`), its output folder and report, and every other spreadsheet-looking
+ *   copies (`*.checked.xlsx`, `*.checked.xlsm`), its output folder and report, and every other spreadsheet-looking
  *   file (templates, `.xlsb`, `.csv`, …) are listed as skipped with a reason;
  * - a path named on the command line is always tried (a symlink there is the user's choice).
  *
@@ -62,8 +62,8 @@ const SKIP_EXT: Record<string, StringKey> = {
   ".dbf": "INPUT_SKIP_FORMAT",
 };
 
-/** perf-check's own annotated copies: `name.checked.xlsx`, `name.checked-2.xlsx`. */
-export const OWN_COPY = /\.checked(?:-\d+)?\.xlsx$/i;
+/** perf-check's own annotated copies: `name.checked.xlsx`, `name.checked-2.xlsx`, `name.checked.xlsm`. */
+export const OWN_COPY = /\.checked(?:-\d+)?\.xls[xm]$/i;
 
 function ext(name: string): string {
   return path.extname(name).toLowerCase();

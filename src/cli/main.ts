@@ -16,13 +16,11 @@ import type { Policy } from "../engine/types";
 import { both, t } from "../i18n/strings";
 import type { Lang, Params, StringKey } from "../i18n/strings";
 import { MappingError, parseMappingDoc, SheetMapping } from "../layout/mapping";
-import { annotatedPath, applyPlanToWorksheet, planForSheet } from "./annotate";
 import { checkGrids, JsonFile, jsonForm, noFormFinding, summarize } from "./check";
-import { copyTimestamp, restampZip } from "./deterministic";
 import { collectInputs, Input } from "./inputs";
 import { ConvertBatch, convertWithLibreOffice, findSoffice } from "./libreoffice";
 import { jsonDocument, renderText, summaryLine } from "./output";
-import { DEFAULT_LIMITS, loadExcelJs, oneLine, openWorkbook, ReadLimits, WorkbookReadError } from "./read";
+import { DEFAULT_LIMITS, oneLine, openWorkbook, ReadLimits, WorkbookReadError } from "./read";
 import { renderCsv, renderHtml } from "./report";
 
 export interface Io {
@@ -265,26 +263,20 @@ export async function main(
           source = c.xlsx;
           entry.converted = true;
         }
-        const { grids, buffer } = await openWorkbook(source, limits);
+        const { grids, pkg } = await openWorkbook(source, limits);
         const sheets = checkGrids(grids, policy, mappings);
         entry.forms = sheets.flatMap((s) => s.result.results.map((r) => jsonForm(r, lang)));
         const noForm = noFormFinding(sheets, lang);
         if (noForm) entry.findings.push(noForm);
         if (opts.write) {
-          // exceljs writes the copy: it keeps everything of the workbook this tool does not read.
-          const workbook = await loadExcelJs(buffer);
-          for (const s of sheets) {
-            const ws = workbook.getWorksheet(s.grid.sheet);
-            if (!ws) throw new Error(t(lang, "CLI_WRITE_NO_SHEET", { sheet: s.grid.sheet }));
-            applyPlanToWorksheet(ws, planForSheet(s, policy, lang));
-          }
+          // The copy is the workbook itself plus the review cells, flags and notes: only the parts
+          // that change are rewritten (src/xlsx/annotate.ts), so two runs write the same bytes.
+          // Loaded here, not at start-up.
+          const { annotatedCopy, annotatedPath } = require("./annotate") as typeof import("./annotate");
+          const bytes = annotatedCopy(pkg, sheets, policy, lang);
           const out = annotatedPath(opts.write, input.rel, taken);
           await fs.mkdir(path.dirname(out), { recursive: true });
-          // Same input, same bytes: the copy's dates come from the original, never the clock.
-          const when = copyTimestamp(workbook.modified, workbook.created);
-          workbook.created = workbook.created ?? when;
-          workbook.modified = when;
-          await fs.writeFile(out, restampZip(Buffer.from(await workbook.xlsx.writeBuffer()), when));
+          await fs.writeFile(out, bytes);
           written++;
         }
       } catch (e) {

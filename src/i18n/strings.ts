@@ -287,6 +287,18 @@ export const STRINGS = {
   REVIEW_SCORE: { zh: "复核得分", en: "Checked score" },
   REVIEW_TOTAL: { zh: "复核总分", en: "Checked total" },
   QUALITATIVE_RANGE: { zh: "定性 {lo}–{hi}", en: "qualitative {lo}–{hi}" },
+  // Notes in annotated copies (src/cli/annotate.ts, src/xlsx/annotate.ts)
+  REVIEW_NOTE_AUTHOR: { zh: "perf-check 复核", en: "perf-check" },
+  REVIEW_NOTE_APPENDED: { zh: "—— perf-check 复核 ——", en: "—— perf-check ——" },
+  REVIEW_GRADE: { zh: "复核等级", en: "Checked grade" },
+  REVIEW_LITERAL: {
+    zh: "{cell}“{text}”是文字，公式读不到，按 {value} 写入公式（改动该单元格后请重新复核）",
+    en: '{cell} "{text}" is text a formula cannot read: written into the formula as {value} (check again after editing that cell)',
+  },
+  REVIEW_VALUE_ONLY: {
+    zh: "复核得分为 perf-check 计算的值：{explain}",
+    en: "Checked score as perf-check computed it: {explain}",
+  },
 
   // Layout detection (src/layout/detect.ts): what could not be placed
   LAYOUT_AMBIGUOUS: {
@@ -491,8 +503,8 @@ Environment: SOFFICE=path of soffice (none: do not use LibreOffice)`,
     en: "a lock file Excel or WPS keeps while a workbook is open, not a workbook",
   },
   INPUT_SKIP_OWN_COPY: {
-    zh: "perf-check 写出的批注副本（*.checked.xlsx），不作为输入",
-    en: "an annotated copy perf-check wrote (*.checked.xlsx), never read as input",
+    zh: "perf-check 写出的批注副本（*.checked.xlsx、*.checked.xlsm），不作为输入",
+    en: "an annotated copy perf-check wrote (*.checked.xlsx, *.checked.xlsm), never read as input",
   },
   INPUT_SKIP_OUTPUT_DIR: {
     zh: "本次运行的 --write 输出文件夹，不作为输入",
@@ -556,8 +568,8 @@ Environment: SOFFICE=path of soffice (none: do not use LibreOffice)`,
     en: "uncompressed size {total} bytes exceeds the {limit}-byte limit; not read (possible zip bomb)",
   },
   READ_CELLS: {
-    zh: "工作表 {member} 至少有 {cells} 个单元格（含合并区域），超过上限 {limit}，未读取",
-    en: "worksheet {member} has at least {cells} cells (merged areas included), over the limit of {limit}; not read",
+    zh: "工作表 {member} 至少有 {cells} 个有内容的单元格（含合并区域），超过上限 {limit}，未读取",
+    en: "worksheet {member} has at least {cells} cells with content (merged areas included), over the limit of {limit}; not read",
   },
   READ_MEMBER_LIES: {
     zh: "zip 成员 {member} 解压后超过其声明的 {size} 字节，未读取（疑似压缩炸弹）",

@@ -144,7 +144,7 @@ describe("a folder with every kind of file", () => {
     const { doc } = await runJson([folder], { env: NO_SOFFICE });
     const reason = (k: string) => doc.files.find((f) => f.file === names[k])!.skipped;
     expect(reason("lock")).toBe("Excel/WPS 打开工作簿时生成的临时锁定文件，不是工作簿");
-    expect(reason("copy")).toBe("perf-check 写出的批注副本（*.checked.xlsx），不作为输入");
+    expect(reason("copy")).toBe("perf-check 写出的批注副本（*.checked.xlsx、*.checked.xlsm），不作为输入");
     expect(reason("csv")).toBe("文本表格（.csv）没有表格布局，无法复核：请提供 .xlsx 工作簿");
     expect(reason("xlsb")).toBe("Excel 二进制工作簿（.xlsb）不支持：请在 Excel 中另存为 .xlsx");
     expect(reason("link")).toBe("符号链接，文件夹扫描不跟随；要检查它请直接指定目标文件");
