@@ -81,7 +81,7 @@ describe("seed002 sheet 项目5-8", () => {
     expect(cleared).toBe(new Set(probe.findings.map((f) => f.cell)).size);
     expect(fake.state.dump(SHEET)).toEqual(before);
     expect(await port.canRevert()).toBe(false);
-    expect(await port.clearFlags({ lang: "zh" })).toEqual({ cleared: 0 });
+    expect(await port.clearFlags({ lang: "zh" })).toEqual({ cleared: 0, kept: [] });
   });
 
   test("clear flags leaves what the user changed after the flag: a re-coloured cell and an edited note", async () => {
