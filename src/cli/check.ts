@@ -46,8 +46,15 @@ export interface JsonForm {
     statedRate?: string;
     statedScore?: string;
   };
-  total: { stated?: string; computed?: string };
-  grade: { stated?: string; computed?: string };
+  /** false: the unit filled in no score (未评分). */
+  scored: boolean;
+  /** stated: the 总分 cell; computed: the sum of the stated scores; review: 复核总分 (the policy's). */
+  total: { stated?: string; computed?: string; review?: string };
+  /** stated: the 等级 cell; computed: grade of total.computed; review: grade of total.review. */
+  grade: { stated?: string; computed?: string; review?: string };
+  /** The policy and rule packs used. */
+  policy: string;
+  packs: string[];
   indicators: {
     cell?: string;
     level1: string;
@@ -58,7 +65,10 @@ export interface JsonForm {
     weight?: string;
     stated?: string;
     computed?: string;
+    /** 复核得分 and how it was reached. */
+    review?: string;
     explain?: string;
+    reviewExplain?: string;
   }[];
   findings: JsonFinding[];
   /** Layout: fields that could not be placed, inferred or ambiguous. */
@@ -95,8 +105,11 @@ export function jsonForm(r: FormResult, lang: Lang): JsonForm {
           statedScore: r.funds.statedScore,
         }
       : undefined,
+    scored: r.scored,
     total: r.total,
     grade: r.grade,
+    policy: r.policy,
+    packs: r.packs,
     indicators: r.indicators.map((i) => ({
       cell: i.cell,
       level1: i.level1,
@@ -107,7 +120,9 @@ export function jsonForm(r: FormResult, lang: Lang): JsonForm {
       weight: i.weight,
       stated: i.stated,
       computed: i.computed ?? (i.range ? `${i.range[0]}–${i.range[1]}` : undefined),
-      explain: i.explain,
+      review: i.review,
+      explain: i.explain?.[lang],
+      reviewExplain: i.reviewExplain?.[lang],
     })),
     findings: r.findings.map((f) => jsonFinding(f, lang)),
     layoutIssues: form.issues.map((i) => ({

@@ -191,7 +191,7 @@ export function score(target: Raw, actual: Raw, weight: Raw, kind?: Raw, policy?
     case "scored":
       return num(r.value);
     case "qualitative":
-      return { error: "value", message: r.explain };
+      return { error: "value", message: `${r.explain} / ${r.explainEn}` };
     case "unreadable":
       return err("value", `无法评分：${r.reason.zh}`, `cannot score: ${r.reason.en}`);
   }
@@ -204,8 +204,9 @@ export function explain(target: Raw, actual: Raw, weight: Raw, kind?: Raw, polic
   const r = s.result;
   switch (r.status) {
     case "scored":
-    case "qualitative":
       return r.explain;
+    case "qualitative":
+      return `${r.explain} / ${r.explainEn}`;
     case "unreadable":
       return `无法评分：${r.reason.zh} / cannot score: ${r.reason.en}`;
   }

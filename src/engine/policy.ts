@@ -45,6 +45,7 @@ export const national: Policy = deepFreeze({
   grades: GRADES,
   qualitativeBands: { met: [0.8, 1], partial: [0.6, 0.8], unmet: [0, 0.6] },
   overshootRatio: 1.3,
+  packs: ["core"],
 } as Policy);
 
 /** As national, but a "≤" indicator over its target loses in proportion: over by x% loses x%, 0 at double. */
@@ -106,6 +107,7 @@ const TOP_KEYS = [
   "grades",
   "qualitativeBands",
   "overshootRatio",
+  "packs",
 ];
 
 /**
@@ -290,6 +292,16 @@ export function policyFromJson(obj: unknown): Policy {
   }
   if (obj.overshootRatio !== undefined)
     out.overshootRatio = num("overshootRatio", obj.overshootRatio, 1, 100) ?? out.overshootRatio;
+  if (obj.packs !== undefined) {
+    // Pack names are resolved when the checks run (src/engine/checks/packs.ts), which throws on unknown names.
+    if (
+      !Array.isArray(obj.packs) ||
+      obj.packs.length === 0 ||
+      obj.packs.some((p) => typeof p !== "string" || !p.trim())
+    )
+      bad("packs", "应为规则包名称组成的非空数组", "must be a non-empty array of rule pack names");
+    else out.packs = obj.packs.map((p: string) => p.trim());
+  }
 
   if (issues.length > 0) {
     throw new PolicyError(

@@ -7,6 +7,7 @@ import { Decimal, clamp, formatDecimal, roundTo, toDecimal, type DecimalLike } f
 import { national } from "./policy";
 import type { Achievement, GradeBand, IndicatorKind, ParsedValue, Policy, RuleResult } from "./types";
 import { compactText, numberOf, unitsCompatible } from "./value";
+import { both, type Bilingual, type Params, type StringKey } from "../i18n/strings";
 
 /** An amount as a rule accepts it: Decimal, JS number, numeric text; blank is null/undefined/"". */
 export type Amount = DecimalLike | null | undefined;
@@ -31,15 +32,21 @@ export function amountOf(x: Amount): Decimal | null {
  * formatting decimals costs more than the arithmetic. A prototype getter keeps objects fast.
  */
 class Explained {
-  private text?: string;
-  constructor(private readonly make: () => string) {}
+  private text?: Bilingual;
+  constructor(private readonly make: () => Bilingual) {}
+  /** zh-CN. */
   get explain(): string {
-    return (this.text ??= this.make());
+    return (this.text ??= this.make()).zh;
+  }
+  /** en-US. */
+  get explainEn(): string {
+    return (this.text ??= this.make()).en;
   }
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(this)) if (k !== "make" && k !== "text") out[k] = v;
     out.explain = this.explain;
+    out.explainEn = this.explainEn;
     return out;
   }
 }
@@ -48,7 +55,7 @@ class RuleValue extends Explained implements RuleResult {
   constructor(
     readonly value: Decimal,
     readonly exact: Decimal,
-    make: () => string,
+    make: () => Bilingual,
   ) {
     super(make);
   }
@@ -61,10 +68,15 @@ class ScoredValue extends Explained {
     readonly exact: Decimal,
     readonly kind: ScoredKind,
     readonly met: boolean,
-    make: () => string,
+    make: () => Bilingual,
   ) {
     super(make);
   }
+}
+
+/** The same text in both languages (formulas: "8 × 164/5000 = 0.2624 → 0.26"). */
+function same(text: string): Bilingual {
+  return { zh: text, en: text };
 }
 
 /** Exact figure for explanations: at most rounding.decimals + 2 places, no trailing zeros. */
@@ -103,10 +115,8 @@ export function execRate(budget: Amount, executed: Amount, policy: Policy = nati
   const r = ratio(executed, budget);
   if (!r) return null;
   const exact = r.n.div(r.d);
-  return new RuleValue(
-    exact,
-    exact,
-    () => `${formatDecimal(r.n)}/${formatDecimal(r.d)} = ${showPercent(exact, policy.rounding.decimals)}`,
+  return new RuleValue(exact, exact, () =>
+    same(`${formatDecimal(r.n)}/${formatDecimal(r.d)} = ${showPercent(exact, policy.rounding.decimals)}`),
   );
 }
 
@@ -122,9 +132,10 @@ export function budgetScore(
   const value = rounded(exact, policy);
   return new RuleValue(value, exact, () => {
     const head = `${formatDecimal(w)} × ${showPercent(rate, policy.rounding.decimals)}`;
-    if (product.gt(w)) return `${head} > ${formatDecimal(w)}: 满分 ${formatDecimal(value)}`;
-    if (product.isNegative()) return `${head} < 0: 0`;
-    return `${head} = ${formatDecimal(value)}`;
+    if (product.gt(w))
+      return both("EXPLAIN_BUDGET_CAPPED", { head, weight: formatDecimal(w), value: formatDecimal(value) });
+    if (product.isNegative()) return same(`${head} < 0: 0`);
+    return same(`${head} = ${formatDecimal(value)}`);
   });
 }
 
@@ -144,28 +155,24 @@ export type IndicatorScore =
       status: "scored";
       value: Decimal;
       exact: Decimal;
+      /** zh-CN; explainEn is en-US. */
       explain: string;
+      explainEn: string;
       kind: ScoredKind;
       /** The target is achieved, i.e. the indicator scores its full weight. */
       met: boolean;
     }
-  | { status: "qualitative"; achievement?: Achievement; lo: Decimal; hi: Decimal; explain: string }
+  | {
+      status: "qualitative";
+      achievement?: Achievement;
+      lo: Decimal;
+      hi: Decimal;
+      explain: string;
+      explainEn: string;
+    }
   | { status: "unreadable"; reason: { zh: string; en: string } };
 
 type Unreadable = Extract<IndicatorScore, { status: "unreadable" }>;
-
-const ACHIEVEMENT_ZH: Record<Achievement, string> = {
-  met: "达成",
-  mostly: "基本达成",
-  partial: "部分达成",
-  unmet: "未达成",
-};
-const ACHIEVEMENT_EN: Record<Achievement, string> = {
-  met: "met",
-  mostly: "mostly met",
-  partial: "partly met",
-  unmet: "not met",
-};
 
 /** The score range a qualitative achievement allows: 达成 [80%,100%], 部分达成 [60%,80%), 未达成 [0,60%) of the weight. */
 export function qualitativeBand(
@@ -188,18 +195,18 @@ export function qualitativeBand(
   return { lo: w.times(toDecimal(lo)), hi: w.times(toDecimal(hi)) };
 }
 
-function unreadable(zh: string, en: string): Unreadable {
-  return { status: "unreadable", reason: { zh, en } };
+function unreadable(key: StringKey, params: Params = {}): Unreadable {
+  return { status: "unreadable", reason: both(key, params) };
 }
 
-function sideProblem(p: ParsedValue, zhName: string, enName: string): Unreadable | null {
+function sideProblem(p: ParsedValue, side: "target" | "actual"): Unreadable | null {
   switch (p.kind) {
     case "blank":
-      return unreadable(`${zhName}为空`, `${enName} is blank`);
+      return unreadable(side === "target" ? "RULE_TARGET_BLANK" : "RULE_ACTUAL_BLANK");
     case "dash":
-      return unreadable(`${zhName}为“${p.text}”（不适用）`, `${enName} is "${p.text}" (not applicable)`);
+      return unreadable(side === "target" ? "RULE_TARGET_DASH" : "RULE_ACTUAL_DASH", { text: p.text });
     case "error":
-      return unreadable(`${zhName}是错误值 ${p.text}`, `${enName} is the error ${p.text}`);
+      return unreadable(side === "target" ? "RULE_TARGET_ERROR" : "RULE_ACTUAL_ERROR", { text: p.text });
     default:
       return null;
   }
@@ -212,13 +219,13 @@ function qualitative(input: IndicatorInput, policy: Policy): IndicatorScore {
   const aText = actual.kind === "text" || actual.kind === "number" ? actual.text : "";
   if (tText && compactText(tText) === compactText(aText)) achievement = "met";
   const { lo, hi } = qualitativeBand(achievement, input.weight, policy);
-  const range = `${formatDecimal(lo)}–${formatDecimal(hi)}`;
-  const explain = achievement
-    ? `定性指标，${ACHIEVEMENT_ZH[achievement]}：得分应在 ${range} 之间 / qualitative, ${ACHIEVEMENT_EN[achievement]}: score between ${formatDecimal(lo)} and ${formatDecimal(hi)}`
-    : `定性指标，完成情况无法判断：得分应在 ${range} 之间 / qualitative, achievement unclear: score between ${formatDecimal(lo)} and ${formatDecimal(hi)}`;
+  const params = { lo: formatDecimal(lo), hi: formatDecimal(hi) };
+  const text = achievement
+    ? both("EXPLAIN_QUALITATIVE", { ...params, achievement: both(`ACHIEVEMENT_${achievement}`) })
+    : both("EXPLAIN_QUALITATIVE_UNCLEAR", params);
   return achievement
-    ? { status: "qualitative", achievement, lo, hi, explain }
-    : { status: "qualitative", lo, hi, explain };
+    ? { status: "qualitative", achievement, lo, hi, explain: text.zh, explainEn: text.en }
+    : { status: "qualitative", lo, hi, explain: text.zh, explainEn: text.en };
 }
 
 function showSide(v: Decimal, percent: boolean): string {
@@ -236,49 +243,47 @@ export function indicatorScore(input: IndicatorInput, policy: Policy = national)
   try {
     w = toDecimal(input.weight);
   } catch {
-    return unreadable("分值不是数字", "weight is not a number");
+    return unreadable("RULE_WEIGHT_NOT_NUMBER");
   }
-  if (w.isNegative()) return unreadable("分值为负数", "weight is negative");
+  if (w.isNegative()) return unreadable("RULE_WEIGHT_NEGATIVE");
 
-  const problem = sideProblem(target, "指标值", "target") ?? sideProblem(actual, "完成值", "actual");
+  const problem = sideProblem(target, "target") ?? sideProblem(actual, "actual");
   if (problem) return problem;
 
   const requested = input.kind ?? "auto";
   if (requested === "qualitative") return qualitative({ ...input, weight: w }, policy);
   if (target.kind !== "number" || actual.kind !== "number") {
     if (requested === "auto") return qualitative({ ...input, weight: w }, policy);
-    const side =
-      target.kind !== "number"
-        ? `指标值“${target.kind === "text" ? target.text : ""}”`
-        : `完成值“${actual.kind === "text" ? actual.text : ""}”`;
-    const sideEn = target.kind !== "number" ? "target" : "actual";
-    return unreadable(
-      `${side}不是数字，无法按 ${requested} 评分`,
-      `${sideEn} is not a number; cannot score as ${requested}`,
-    );
+    const onTarget = target.kind !== "number";
+    const text = onTarget ? (target.kind === "text" ? target.text : "") : actual.kind === "text" ? actual.text : "";
+    return unreadable(onTarget ? "RULE_TARGET_NOT_NUMBER" : "RULE_ACTUAL_NOT_NUMBER", { text, kind: requested });
   }
 
   if (!unitsCompatible(target.unit, actual.unit)) {
-    return unreadable(
-      `单位不一致：指标值“${target.unit}”，完成值“${actual.unit}”`,
-      `units differ: target "${target.unit}", actual "${actual.unit}"`,
-    );
+    return unreadable("RULE_UNITS_DIFFER", { target: target.unit, actual: actual.unit });
   }
 
   let t = target.value;
   let a = actual.value;
   let tPercent = target.percent;
   let aPercent = actual.percent;
-  let note = "";
+  let note: StringKey | undefined;
   if (target.percent && !actual.percent && a.gt(1)) {
     a = a.div(100);
     aPercent = true;
-    note = "（完成值按百分数读）";
+    note = "EXPLAIN_ACTUAL_AS_PERCENT";
   } else if (!target.percent && actual.percent && t.gt(1)) {
     t = t.div(100);
     tPercent = true;
-    note = "（指标值按百分数读）";
+    note = "EXPLAIN_TARGET_AS_PERCENT";
   }
+  /** The formula text, with the percent-reading note in each language. */
+  const withNote = (text: string | Bilingual): Bilingual => {
+    const b = typeof text === "string" ? same(text) : text;
+    if (!note) return b;
+    const n = both(note);
+    return { zh: b.zh + n.zh, en: b.en + n.en };
+  };
 
   let kind: ScoredKind;
   if (requested !== "auto") kind = requested;
@@ -292,12 +297,12 @@ export function indicatorScore(input: IndicatorInput, policy: Policy = national)
   const tS = () => showSide(t, tPercent || aPercent);
   const full = (rel: string): IndicatorScore => {
     const value = rounded(w, policy);
-    return new ScoredValue(value, w, kind, true, () => `完成值 ${rel} 指标值: 满分 ${W()}${note}`);
+    return new ScoredValue(value, w, kind, true, () => withNote(both("EXPLAIN_FULL", { rel, weight: W() })));
   };
   const partial = (exact: Decimal, formula: () => string): IndicatorScore => {
     const e = clamp(exact, ZERO, w);
     const value = rounded(e, policy);
-    return new ScoredValue(value, e, kind, false, () => `${formula()} ${equalsPart(e, value, policy)}${note}`);
+    return new ScoredValue(value, e, kind, false, () => withNote(`${formula()} ${equalsPart(e, value, policy)}`));
   };
   const higher = (): IndicatorScore => {
     if (a.gte(t)) return full("≥");
@@ -346,7 +351,8 @@ export function grade(total: Decimal, policy: Policy = national): GradeBand {
 
 function rateResult(n: Decimal, d: Decimal, formula: string, policy: Policy): RuleResult {
   const exact = n.div(d);
-  return { value: exact, exact, explain: `${formula} = ${showPercent(exact, policy.rounding.decimals)}` };
+  const text = `${formula} = ${showPercent(exact, policy.rounding.decimals)}`;
+  return { value: exact, exact, explain: text, explainEn: text };
 }
 
 /** 结转结余率 = 结转结余/调整后预算 (部门整体绩效). null on a zero or blank budget. */

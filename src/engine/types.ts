@@ -75,6 +75,8 @@ export interface Policy {
   qualitativeBands: { met: [number, number]; partial: [number, number]; unmet: [number, number] };
   /** 完成值 ≥ this × 指标值 wants a 偏差原因 (over-achievement). */
   overshootRatio: number;
+  /** Rule packs the checks run (src/engine/checks/packs.ts), in order; none means ["core"]. */
+  packs?: readonly string[];
 }
 
 /** A rule's answer: the value and a short human explanation. */
@@ -83,8 +85,10 @@ export interface RuleResult {
   value: Decimal;
   /** Before rounding: stated figures are compared against this at their own printed precision. */
   exact: Decimal;
-  /** e.g. "8 × 164/5000 = 0.2624 → 0.26" */
+  /** zh-CN, e.g. "8 × 164/5000 = 0.2624 → 0.26" or "完成值 ≥ 指标值: 满分 15". */
   explain: string;
+  /** en-US, e.g. "actual ≥ target: full marks 15". */
+  explainEn: string;
 }
 
 /** How an indicator is scored. "auto" derives it from the target's operator and 二级指标. */

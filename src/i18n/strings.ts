@@ -34,13 +34,15 @@ export const STRINGS = {
     en: "Execution rate {found} ≠ executed/budget {expected} ({explain})",
   },
   BUDGET_SCORE_MISMATCH: {
-    zh: "预算执行率得分 {found} ≠ {expected}（{explain}）",
-    en: "Budget execution score {found} ≠ {expected} ({explain})",
+    zh: "预算执行率得分 {found} ≠ {expected}（{explain}{atPrecision}）",
+    en: "Budget execution score {found} ≠ {expected} ({explain}{atPrecision})",
   },
   INDICATOR_SCORE_MISMATCH: {
-    zh: "得分 {found} ≠ 按规则计算的 {expected}（{explain}）",
-    en: "Score {found} ≠ the rule's {expected} ({explain})",
+    zh: "得分 {found} ≠ 按规则计算的 {expected}（{explain}{atPrecision}）",
+    en: "Score {found} ≠ the rule's {expected} ({explain}{atPrecision})",
   },
+  AT_PRECISION: { zh: "；保留 {decimals} 位小数为 {value}", en: "; {value} to {decimals} decimals" },
+  AT_PRECISION_WHOLE: { zh: "；取整为 {value}", en: "; {value} in whole points" },
   QUALITATIVE_BAND: {
     zh: "定性指标“{achievement}”应得 {lo}–{hi} 分，填报 {found}",
     en: "Qualitative indicator ({achievement}) should score {lo}–{hi}; stated {found}",
@@ -69,6 +71,178 @@ export const STRINGS = {
   UNREADABLE_SCORE: { zh: "得分“{found}”不是数字", en: 'Score "{found}" is not a number' },
   UNREADABLE_RATE: { zh: "执行率“{found}”无法读取", en: 'Execution rate "{found}" cannot be read' },
   UNREADABLE_AMOUNT: { zh: "金额“{found}”不是数字", en: 'Amount "{found}" is not a number' },
+
+  // The checks (src/engine/checks/*.ts): name, what to do, where the rule comes from
+  CHECK_SCORE_EXCEEDS_WEIGHT: { zh: "得分超过分值", en: "Score above its weight" },
+  CHECK_TOTAL_MISMATCH: { zh: "总分与各项得分之和不符", en: "Total is not the sum of the scores" },
+  CHECK_WEIGHT_SUM: { zh: "分值合计不符", en: "Weights do not add up" },
+  CHECK_EXECRATE_MISMATCH: { zh: "执行率计算错误", en: "Execution rate miscalculated" },
+  CHECK_BUDGET_SCORE_MISMATCH: { zh: "预算执行率得分计算错误", en: "Budget execution score miscalculated" },
+  CHECK_INDICATOR_SCORE_MISMATCH: { zh: "定量指标得分与规则不符", en: "Quantitative score differs from the rule" },
+  CHECK_QUALITATIVE_BAND: { zh: "定性指标得分超出档次区间", en: "Qualitative score outside its band" },
+  CHECK_MISSING_ACTUAL: { zh: "有得分但无实际完成值", en: "Scored without an actual value" },
+  CHECK_MISSING_REASON: { zh: "缺少偏差原因", en: "No reason given for a deviation" },
+  CHECK_FUNDS_BREAKDOWN: { zh: "资金“其中”各项合计不符", en: "Funds breakdown does not add up" },
+  CHECK_OVER_EXECUTION: { zh: "执行数超过预算数", en: "Spending above the budget" },
+  CHECK_MISSING_TOTAL: { zh: "缺少总分行", en: "No total row" },
+  CHECK_GRADE_MISMATCH: { zh: "等级与总分不符", en: "Grade does not match the total" },
+  CHECK_UNREADABLE_VALUE: { zh: "数值无法读取", en: "Value cannot be read" },
+  FIX_SCORE_EXCEEDS_WEIGHT: {
+    zh: "得分不得超过该项分值：按完成情况重新评分",
+    en: "A score cannot exceed its weight: score the item again from its result",
+  },
+  FIX_TOTAL_MISMATCH: {
+    zh: "总分应为预算执行率得分与各指标得分之和：重新合计",
+    en: "The total is the budget score plus every indicator score: add them up again",
+  },
+  FIX_WEIGHT_SUM: {
+    zh: "调整分值，使各级分值之和等于上级分值，总分值为 100",
+    en: "Adjust the weights so each level adds up to its parent and the whole to 100",
+  },
+  FIX_EXECRATE_MISMATCH: {
+    zh: "执行率 = 全年执行数 ÷ 全年预算数：按资金表数字重新计算",
+    en: "Execution rate = executed ÷ annual budget: recompute it from the funds table",
+  },
+  FIX_BUDGET_SCORE_MISMATCH: {
+    zh: "预算执行率得分 = 执行率 × 分值（不超过分值）：重新计算",
+    en: "Budget score = execution rate × weight (at most the weight): recompute it",
+  },
+  FIX_INDICATOR_SCORE_MISMATCH: {
+    zh: "完成指标值得满分，未完成的按 完成值/指标值 × 分值 计分；或在偏差原因中说明另行评分的依据",
+    en: "Met scores full marks, missed scores actual/target × weight; or explain another basis in the reason column",
+  },
+  FIX_QUALITATIVE_BAND: {
+    zh: "定性指标按达成（80%–100%）、部分达成（60%–80%）、未达成（0–60%）的分值区间评分",
+    en: "Score qualitative indicators in the band of their achievement: met 80–100%, partly met 60–80%, not met 0–60%",
+  },
+  FIX_MISSING_ACTUAL: {
+    zh: "填写实际完成值，或说明该指标为何无法衡量",
+    en: "Fill in the actual value, or explain why the indicator cannot be measured",
+  },
+  FIX_MISSING_REASON: {
+    zh: "在“偏差原因分析及改进措施”中说明扣分或大幅超额完成的原因",
+    en: "Explain the lost points or the large overshoot in the reason column",
+  },
+  FIX_FUNDS_BREAKDOWN: {
+    zh: "核对“其中”各项金额，使其合计等于年度资金总额",
+    en: "Check the breakdown amounts so they add up to the year's total",
+  },
+  FIX_OVER_EXECUTION: {
+    zh: "核对执行数与预算数；如确有超支，说明原因及资金来源",
+    en: "Check the executed and budget amounts; if spending really exceeded the budget, explain why and how it was funded",
+  },
+  FIX_MISSING_TOTAL: { zh: "在指标表末加“总分”行", en: "Add a 总分 (total) row below the indicators" },
+  FIX_GRADE_MISMATCH: {
+    zh: "按总分确定等级：90 分（含）以上为优，80（含）–90 为良，60（含）–80 为中，60 以下为差",
+    en: "Grade by the total: 90 and above 优, 80–90 良, 60–80 中, below 60 差",
+  },
+  FIX_UNREADABLE_VALUE: {
+    zh: "把该单元格改为数字（单位写在表头或另一列），或按列映射指定正确的列",
+    en: "Make the cell a number (units in the header or another column), or map the right column",
+  },
+  SOURCE_MOF_SCORING: {
+    zh: "财政部《项目支出绩效评价管理办法》（财预〔2020〕10号）单位自评：定量指标完成指标值的记全部分值，未完成的按完成值与指标值的比例记分",
+    en: "MOF Measures for Project Expenditure Performance Evaluation (Cai Yu [2020] No. 10), self-evaluation: a quantitative indicator met scores its full weight, one missed scores actual/target of it",
+  },
+  SOURCE_MOF_QUALITATIVE: {
+    zh: "财预〔2020〕10号 单位自评：定性指标按达成、部分达成并具有一定效果、未达成且效果较差三档，分别在分值的 100–80%（含）、80–60%（含）、60–0% 区间确定",
+    en: "Cai Yu [2020] No. 10, self-evaluation: qualitative indicators scored in three bands of the weight — met 100–80%, partly met 80–60%, not met 60–0%",
+  },
+  SOURCE_MOF_WEIGHTS: {
+    zh: "财预〔2020〕10号 单位自评：原则上预算执行率 10%、产出指标 50%、效益指标 30%、服务对象满意度指标 10%，总分 100",
+    en: "Cai Yu [2020] No. 10, self-evaluation: weights in principle budget execution 10%, outputs 50%, effects 30%, satisfaction 10%; total 100",
+  },
+  SOURCE_MOF_TOTAL: {
+    zh: "财预〔2020〕10号 单位自评：总分由各项指标得分汇总形成",
+    en: "Cai Yu [2020] No. 10, self-evaluation: the total is the sum of the indicator scores",
+  },
+  SOURCE_MOF_TABLE: {
+    zh: "财预〔2020〕10号 附件《项目支出绩效自评表》：执行率 = 全年执行数/全年预算数，预算执行率得分 = 执行率 × 分值；年度资金总额含其中各项；各指标填写实际完成值",
+    en: "Cai Yu [2020] No. 10, annex: the project self-evaluation form — execution rate = executed/annual budget, its score = rate × weight; the year's total includes its breakdown; every indicator states its actual value",
+  },
+  SOURCE_MOF_REASON: {
+    zh: "财预〔2020〕10号 单位自评：未完成绩效目标或偏离绩效目标较大的，要分析并说明原因；完成值高于指标值较多的，要分析原因",
+    en: "Cai Yu [2020] No. 10, self-evaluation: a target missed or departed from widely, or far exceeded, must have its reason analysed and stated",
+  },
+  SOURCE_MOF_GRADES: {
+    zh: "财预〔2020〕10号：评分与评级相结合，90（含）–100 分为优、80（含）–90 分为良、60（含）–80 分为中、60 分以下为差",
+    en: "Cai Yu [2020] No. 10: scores and grades together — 90–100 优, 80–90 良, 60–80 中, below 60 差",
+  },
+  SOURCE_TOOL_UNREADABLE: {
+    zh: "本工具：规则需要的数值读不出时如实报告，不猜测、不跳过",
+    en: "This tool: a value a rule needs that cannot be read is reported, never guessed or skipped",
+  },
+  PACK_CORE: { zh: "自评表计算核对", en: "Self-evaluation arithmetic" },
+
+  // Review scores (src/engine/checks/evaluate.ts): how each 复核得分 was reached
+  REVIEW_NO_WEIGHT: {
+    zh: "分值无法读取，沿用自评得分 {found}",
+    en: "weight cannot be read; the stated score {found} is kept",
+  },
+  REVIEW_NO_ACTUAL: { zh: "实际完成值为空，复核得分 0", en: "no actual value; review score 0" },
+  REVIEW_KEPT: { zh: "沿用自评得分 {found}", en: "the stated score {found} is kept" },
+  REVIEW_BAND_NO_SCORE: {
+    zh: "定性指标未填得分，取档次下限（{lo}–{hi}）",
+    en: "qualitative, no stated score: the band's lower bound ({lo}–{hi})",
+  },
+  REVIEW_BAND_KEPT: {
+    zh: "定性指标，自评得分 {found} 在档次 {lo}–{hi} 内，予以保留",
+    en: "qualitative: the stated {found} lies in the band {lo}–{hi} and is kept",
+  },
+  REVIEW_BAND_CLAMPED: {
+    zh: "定性指标，自评得分 {found} 超出档次 {lo}–{hi}，按 {value} 计",
+    en: "qualitative: the stated {found} lies outside the band {lo}–{hi}; counted as {value}",
+  },
+  REVIEW_UNREADABLE: {
+    zh: "无法按规则复核（{reason}），沿用自评得分 {found}",
+    en: "cannot be re-scored ({reason}); the stated score {found} is kept",
+  },
+  REVIEW_NO_RATE: {
+    zh: "执行率无法计算，沿用自评得分 {found}",
+    en: "the execution rate cannot be computed; the stated score {found} is kept",
+  },
+  REVIEW_SCORE_TABLE: {
+    zh: "评分表无指标值，沿用自评得分 {found}（不超过分值）",
+    en: "a score table states no targets; the stated score {found} is kept (at most the weight)",
+  },
+
+  // Scoring rules' explanations and reasons (src/engine/rules.ts)
+  EXPLAIN_FULL: { zh: "完成值 {rel} 指标值: 满分 {weight}", en: "actual {rel} target: full marks {weight}" },
+  EXPLAIN_BUDGET_CAPPED: { zh: "{head} > {weight}: 满分 {value}", en: "{head} > {weight}: full marks {value}" },
+  EXPLAIN_ACTUAL_AS_PERCENT: { zh: "（完成值按百分数读）", en: " (actual read as a percent)" },
+  EXPLAIN_TARGET_AS_PERCENT: { zh: "（指标值按百分数读）", en: " (target read as a percent)" },
+  EXPLAIN_QUALITATIVE: {
+    zh: "定性指标，{achievement}：得分应在 {lo}–{hi} 之间",
+    en: "qualitative, {achievement}: score between {lo} and {hi}",
+  },
+  EXPLAIN_QUALITATIVE_UNCLEAR: {
+    zh: "定性指标，完成情况无法判断：得分应在 {lo}–{hi} 之间",
+    en: "qualitative, achievement unclear: score between {lo} and {hi}",
+  },
+  ACHIEVEMENT_met: { zh: "达成", en: "met" },
+  ACHIEVEMENT_mostly: { zh: "基本达成", en: "mostly met" },
+  ACHIEVEMENT_partial: { zh: "部分达成", en: "partly met" },
+  ACHIEVEMENT_unmet: { zh: "未达成", en: "not met" },
+  RULE_TARGET_BLANK: { zh: "指标值为空", en: "target is blank" },
+  RULE_ACTUAL_BLANK: { zh: "完成值为空", en: "actual is blank" },
+  RULE_TARGET_DASH: { zh: "指标值为“{text}”（不适用）", en: 'target is "{text}" (not applicable)' },
+  RULE_ACTUAL_DASH: { zh: "完成值为“{text}”（不适用）", en: 'actual is "{text}" (not applicable)' },
+  RULE_TARGET_ERROR: { zh: "指标值是错误值 {text}", en: "target is the error {text}" },
+  RULE_ACTUAL_ERROR: { zh: "完成值是错误值 {text}", en: "actual is the error {text}" },
+  RULE_TARGET_NOT_NUMBER: {
+    zh: "指标值“{text}”不是数字，无法按 {kind} 评分",
+    en: 'target "{text}" is not a number; cannot score as {kind}',
+  },
+  RULE_ACTUAL_NOT_NUMBER: {
+    zh: "完成值“{text}”不是数字，无法按 {kind} 评分",
+    en: 'actual "{text}" is not a number; cannot score as {kind}',
+  },
+  RULE_UNITS_DIFFER: {
+    zh: "单位不一致：指标值“{target}”，完成值“{actual}”",
+    en: 'units differ: target "{target}", actual "{actual}"',
+  },
+  RULE_WEIGHT_NOT_NUMBER: { zh: "分值不是数字", en: "weight is not a number" },
+  RULE_WEIGHT_NEGATIVE: { zh: "分值为负数", en: "weight is negative" },
 
   // Columns
   COL_initial: { zh: "年初预算数", en: "initial budget" },
@@ -518,21 +692,23 @@ export const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
-export type Params = Record<string, string | number | undefined>;
+/** Template parameters; a Bilingual value is filled in each language with its own text. */
+export type Params = Record<string, string | number | undefined | Bilingual>;
 
-function fill(template: string, params: Params): string {
+function fill(template: string, params: Params, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = params[k];
-    return v === undefined ? "" : String(v);
+    if (v === undefined) return "";
+    return typeof v === "object" ? v[lang] : String(v);
   });
 }
 
 /** One string in one language. */
 export function t(lang: Lang, key: StringKey, params: Params = {}): string {
-  return fill(STRINGS[key][lang], params);
+  return fill(STRINGS[key][lang], params, lang);
 }
 
 /** Both languages, for messages stored on findings. */
 export function both(key: StringKey, params: Params = {}): Bilingual {
-  return { zh: fill(STRINGS[key].zh, params), en: fill(STRINGS[key].en, params) };
+  return { zh: fill(STRINGS[key].zh, params, "zh"), en: fill(STRINGS[key].en, params, "en") };
 }

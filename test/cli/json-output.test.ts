@@ -54,8 +54,22 @@ function checkShape(doc: JDoc) {
       // layoutIssues: extra diagnostics (where the layout was guessed); allowed beside the documented keys.
       expectKeys(
         form,
-        ["sheet", "range", "kind", "name", "funds", "total", "grade", "indicators", "findings", "layoutIssues"],
-        ["sheet", "range", "kind", "total", "grade", "indicators", "findings"],
+        [
+          "sheet",
+          "range",
+          "kind",
+          "name",
+          "funds",
+          "scored",
+          "total",
+          "grade",
+          "policy",
+          "packs",
+          "indicators",
+          "findings",
+          "layoutIssues",
+        ],
+        ["sheet", "range", "kind", "scored", "total", "grade", "policy", "packs", "indicators", "findings"],
         a,
       );
       expect(typeof form.sheet).toBe("string");
@@ -67,23 +81,42 @@ function checkShape(doc: JDoc) {
         for (const [k, v] of Object.entries(form.funds)) optString(v, `${a}.funds.${k}`, DECIMAL);
         if (form.funds.rate) expect(Number(form.funds.rate)).toBeLessThan(5); // a fraction, not a percent figure
       }
-      expectKeys(form.total, ["stated", "computed"], [], `${a}.total`);
+      expect(typeof form.scored).toBe("boolean");
+      expect(typeof form.policy).toBe("string");
+      expect(Array.isArray(form.packs)).toBe(true);
+      expectKeys(form.total, ["stated", "computed", "review"], ["review"], `${a}.total`);
       optString(form.total.stated, `${a}.total.stated`, DECIMAL);
       optString(form.total.computed, `${a}.total.computed`, DECIMAL);
-      expectKeys(form.grade, ["stated", "computed"], [], `${a}.grade`);
+      optString(form.total.review, `${a}.total.review`, DECIMAL);
+      expectKeys(form.grade, ["stated", "computed", "review"], ["review"], `${a}.grade`);
       optString(form.grade.stated, `${a}.grade.stated`);
       optString(form.grade.computed, `${a}.grade.computed`, /^[优良中差]$/);
+      optString(form.grade.review, `${a}.grade.review`, /^[优良中差]$/);
       form.indicators.forEach((ind, k) => {
         const ai = `${a}.indicators[${k}]`;
         expectKeys(
           ind,
-          ["cell", "level1", "level2", "level3", "target", "actual", "weight", "stated", "computed", "explain"],
+          [
+            "cell",
+            "level1",
+            "level2",
+            "level3",
+            "target",
+            "actual",
+            "weight",
+            "stated",
+            "computed",
+            "review",
+            "explain",
+            "reviewExplain",
+          ],
           ["level1", "level2", "level3"],
           ai,
         );
         optString(ind.cell, `${ai}.cell`, CELL);
-        for (const k2 of ["level1", "level2", "level3", "target", "actual", "explain"] as const)
+        for (const k2 of ["level1", "level2", "level3", "target", "actual", "explain", "reviewExplain"] as const)
           optString(ind[k2], `${ai}.${k2}`);
+        optString(ind.review, `${ai}.review`, DECIMAL);
         optString(ind.weight, `${ai}.weight`, DECIMAL);
         optString(ind.stated, `${ai}.stated`, DECIMAL);
         // Computed: a score, or a qualitative row's allowed range "lo–hi".

@@ -58,7 +58,8 @@ test("TOTAL_MISMATCH: seed000 自评表!H24 84.57 → 85.57 (stated scores add t
   const form = formOf(doc, "自评表");
   expect(codesAt(form)).toEqual(["TOTAL_MISMATCH@H24"]);
   expect(form.findings[0]).toMatchObject({ severity: "error", expected: "84.57", found: "85.57" });
-  expect(form.total).toEqual({ stated: "85.57", computed: "84.57" });
+  // The review total is the policy's re-scoring of the same rows (84.57 by hand, see seeds.test.ts).
+  expect(form.total).toEqual({ stated: "85.57", computed: "84.57", review: "84.57" });
   expect(code).toBe(1);
 });
 
@@ -134,7 +135,8 @@ describe("GRADE_MISMATCH", () => {
     const form = formOf(doc, "自评表");
     expect(codesAt(form)).toEqual(["GRADE_MISMATCH@B25"]);
     expect(form.findings[0]).toMatchObject({ severity: "error", expected: "良", found: "优" });
-    expect(form.grade).toEqual({ stated: "优", computed: "良" });
+    // 84.57 = 3.71 + 0.26 + 5.6 + 5 + 5 + 5 + 6 + 4 + 10 + 30 + 10, both summed as stated and re-scored (良).
+    expect(form.grade).toEqual({ stated: "优", computed: "良", review: "良" });
     expect(code).toBe(1);
   });
 
@@ -142,7 +144,7 @@ describe("GRADE_MISMATCH", () => {
     const { doc, code } = await checkMutated(SEED000, "grade-right.xlsx", withGrade("良好"));
     const form = formOf(doc, "自评表");
     expect(codesAt(form)).toEqual([]);
-    expect(form.grade).toEqual({ stated: "良好", computed: "良" });
+    expect(form.grade).toEqual({ stated: "良好", computed: "良", review: "良" });
     expect(code).toBe(0);
   });
 });

@@ -59,27 +59,23 @@ describe("seed002 (北京海外学人中心) under the default national policy",
     expect(f).toMatchObject({ severity: "error", sheet: "项目5-8", expected: "19.8", found: "0" });
   });
 
-  test("BUDGET_SCORE_MISMATCH at 项目4!H7: stated 5.8, rule 10 × 58.53% = 5.853 → 5.9 at one decimal", () => {
+  test("BUDGET_SCORE_MISMATCH at 项目4!H7: stated 5.8, rule 10 × 58.53% = 5.853 → 5.85, 5.9 at the stated one decimal (both shown)", () => {
     const form = formOf(doc, "项目4");
     expect(form.funds?.rate).toMatch(/^0\.5853/);
     expect(form.funds?.score).toBe("5.85");
     expect(form.funds?.statedScore).toBe("5.8");
-    expect(finding(form, "BUDGET_SCORE_MISMATCH", "H7")).toMatchObject({
-      severity: "warning",
-      expected: "5.9",
-      found: "5.8",
-    });
+    const f = finding(form, "BUDGET_SCORE_MISMATCH", "H7");
+    expect(f).toMatchObject({ severity: "warning", expected: "5.85", found: "5.8" });
+    expect(f.message).toBe("预算执行率得分 5.8 ≠ 5.85（10 × 58.53% = 5.85；保留 1 位小数为 5.9）");
   });
 
-  test("BUDGET_SCORE_MISMATCH at 项目5-8!H7: stated 9.9, rule 10 × 99.71% = 9.971 → 10.0", () => {
+  test("BUDGET_SCORE_MISMATCH at 项目5-8!H7: stated 9.9, rule 10 × 99.71% = 9.971 → 9.97, 10.0 at the stated one decimal", () => {
     const form = formOf(doc, "项目5-8", "A1:I19");
     expect(form.funds?.rate).toMatch(/^0\.9970/);
     expect(form.funds?.score).toBe("9.97");
-    expect(finding(form, "BUDGET_SCORE_MISMATCH", "H7")).toMatchObject({
-      severity: "warning",
-      expected: "10.0",
-      found: "9.9",
-    });
+    const f = finding(form, "BUDGET_SCORE_MISMATCH", "H7");
+    expect(f).toMatchObject({ severity: "warning", expected: "9.97", found: "9.9" });
+    expect(f.message).toContain("；保留 1 位小数为 10.0）");
   });
 
   test("MISSING_TOTAL on the 中工会 form (项目5-8!A23:I41): no 总分 row, flagged where it would go; computed total still given", () => {
@@ -118,8 +114,9 @@ describe("seed002 (北京海外学人中心) under the default national policy",
     const post = formOf(doc, "特聘岗位评分表");
     expect(codesAt(dept)).toEqual([]);
     expect(codesAt(post)).toEqual([]);
-    expect(dept.total).toEqual({ stated: "95.47", computed: "95.47" });
-    expect(post.total).toEqual({ stated: "98.6", computed: "98.6" });
+    // Score tables state no targets: the review keeps each stated score (none above its weight here).
+    expect(dept.total).toEqual({ stated: "95.47", computed: "95.47", review: "95.47" });
+    expect(post.total).toEqual({ stated: "98.6", computed: "98.6", review: "98.6" });
     expect(dept.grade.computed).toBe("优");
   });
 
@@ -188,13 +185,11 @@ describe("seed003 (包头) under --policy spend-ratio", () => {
     ]);
   });
 
-  test("INDICATOR_SCORE_MISMATCH at 就业创业专项资金!H16 (1.9 vs 2 × 12.83/13 = 1.97 → 2.0)", () => {
+  test("INDICATOR_SCORE_MISMATCH at 就业创业专项资金!H16 (1.9 vs 2 × 12.83/13 = 1.97, 2.0 at the stated one decimal)", () => {
     const form = formOf(doc, "就业创业专项资金");
-    expect(finding(form, "INDICATOR_SCORE_MISMATCH", "H16")).toMatchObject({
-      severity: "warning",
-      expected: "2.0",
-      found: "1.9",
-    });
+    const f = finding(form, "INDICATOR_SCORE_MISMATCH", "H16");
+    expect(f).toMatchObject({ severity: "warning", expected: "1.97", found: "1.9" });
+    expect(f.message).toBe("得分 1.9 ≠ 按规则计算的 1.97（2 × 12.83/13 = 1.9738 → 1.97；保留 1 位小数为 2.0）");
     const ind = form.indicators.find((i) => i.cell === "H16");
     expect(ind?.computed).toBe("1.97");
   });
@@ -202,7 +197,9 @@ describe("seed003 (包头) under --policy spend-ratio", () => {
   test("none on 流动人才集体户管理服务经费 (99)", () => {
     const form = formOf(doc, "流动人才集体户管理服务经费");
     expect(codesAt(form)).toEqual([]);
-    expect(form.total).toEqual({ stated: "99", computed: "99" });
+    // Review (spend-ratio): budget 10 + 15 + 8 + 7 + 5 + 5 + 10 + 15 + 15 + H20 10 × 90%/95% = 9.47 → 99.47;
+    // the stated 9 on H20 agrees with 9.47 in whole points, so no finding, but the review keeps 9.47.
+    expect(form.total).toEqual({ stated: "99", computed: "99", review: "99.47" });
     expect(form.grade.computed).toBe("优");
   });
 
@@ -247,8 +244,11 @@ describe("seed000 (北京市科委 人才交流中心): consistent", () => {
       statedScore: "3.71",
     });
     expect(form.funds?.rate).toMatch(/^0\.3709274799948/);
-    expect(form.total).toEqual({ stated: "84.57", computed: "84.57" });
-    expect(form.grade).toEqual({ computed: "良" });
+    // Review by hand: 3.71 (10 × 37.09%) + 0.26 + 5.6 + 5 + 5 + 5 + 6 + 4 + 10 + 30 + 10 (the qualitative rows'
+    // stated scores lie in their bands) = 84.57.
+    expect(form.total).toEqual({ stated: "84.57", computed: "84.57", review: "84.57" });
+    expect(form.grade).toEqual({ computed: "良", review: "良" });
+    expect(form.scored).toBe(true);
     expect(form.findings).toEqual([]);
     // 审核人数: 8 × 164/5000 = 0.2624 → 0.26 (G14/H14).
     expect(form.indicators.find((i) => i.cell === "H14")).toMatchObject({

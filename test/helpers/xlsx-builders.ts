@@ -69,7 +69,9 @@ export interface JIndicator {
   weight?: string;
   stated?: string;
   computed?: string;
+  review?: string;
   explain?: string;
+  reviewExplain?: string;
 }
 export interface JForm {
   sheet: string;
@@ -84,8 +86,11 @@ export interface JForm {
     statedRate?: string;
     statedScore?: string;
   };
-  total: { stated?: string; computed?: string };
-  grade: { stated?: string; computed?: string };
+  scored: boolean;
+  total: { stated?: string; computed?: string; review?: string };
+  grade: { stated?: string; computed?: string; review?: string };
+  policy: string;
+  packs: string[];
   indicators: JIndicator[];
   findings: JFinding[];
 }

@@ -1,0 +1,45 @@
+/**
+ * WEIGHT_SUM — source: 财预〔2020〕10号 (权重原则上预算执行率 10%、产出 50%、效益 30%、满意度 10%；总分 100),
+ * and the hierarchy of score tables (a parent's weight is its children's sum).
+ */
+import { checkForm } from "../../../src/engine/checks";
+import { weightSum } from "../../../src/engine/checks/weight-sum";
+import { national } from "../../../src/engine/policy";
+import { scoreTable } from "../../helpers/form-builder";
+import { codes, run } from "./base";
+
+test("meta: error, cites the weights rule", () => {
+  expect(weightSum.meta).toMatchObject({ severity: "error", source: "SOURCE_MOF_WEIGHTS" });
+});
+
+test("a level-1 label stating 60 over indicators weighing 50 (20 + 15 + 15)", () => {
+  const r = run((s) => (s.groupWeights = { 产出指标: "60" }));
+  expect(codes(r)).toEqual(["WEIGHT_SUM@A11"]);
+  expect(r.findings[0]).toMatchObject({ expected: "50", found: "60" });
+});
+
+test("the total row's 分值 100 against 10 + 95 when one weight is 25 instead of 20", () => {
+  const r = run((s) => (s.indicators[0].weight = 25));
+  expect(codes(r)).toContain("WEIGHT_SUM@F16");
+  expect(r.findings.find((f) => f.cell === "F16")).toMatchObject({ expected: "105", found: "100" });
+});
+
+test("without a total weight the sum must be 100; with the right weights nothing", () => {
+  expect(codes(run((s) => (s.total = { score: 97, grade: "优" })))).toEqual([]);
+});
+
+test("a score table: a parent of 10 over children 5 + 6, and the total row's level weights", () => {
+  const form = scoreTable(
+    [
+      ["投入", 10, "预算编制", 5, 5],
+      ["投入", 10, "目标设置", 6, 5],
+    ],
+    { weights: [10, 10], score: 10 },
+  );
+  const r = checkForm(form, national);
+  const ws = r.findings.filter((f) => f.code === "WEIGHT_SUM");
+  expect(ws.map((f) => [f.cell, f.expected, f.found])).toEqual([
+    ["B3", "11", "10"],
+    ["D5", "11", "10"],
+  ]);
+});
