@@ -47,7 +47,15 @@ import {
   type CellState,
 } from "./cell-state";
 import { excelErrorCode, isPayloadError, portError, PortError, toPortError, xt, type ExcelStringKey } from "./messages";
-import type { FormulaStyle, KeptRecord, RunOptions, SheetAnalysis, WorkbookPort, WritePreview } from "./port";
+import type {
+  ExcelHost,
+  FormulaStyle,
+  KeptRecord,
+  RunOptions,
+  SheetAnalysis,
+  WorkbookPort,
+  WritePreview,
+} from "./port";
 import { queueUsedBox, readGrid, type GridIO } from "./read-grid";
 import {
   BATCH_BASE_BYTES,
@@ -76,10 +84,7 @@ export const FLAG_FILL = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7"
 /** Between a note that was there before and the findings we append to it. */
 export const NOTE_SEPARATOR = "\n\n";
 
-/** Excel.run, or a fake with the same contract. */
-export interface ExcelHost {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-}
+export type { ExcelHost } from "./port";
 
 export interface OfficePortOptions {
   /** Default: the global `Excel` (read at each call, so it may be injected later). */
@@ -932,11 +937,4 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     },
   };
   return port;
-}
-
-/** Read the stored policy and make the PERF functions use it (call once Office is ready). */
-export async function syncDefaultPolicy(port: WorkbookPort): Promise<string> {
-  const name = await port.getPolicy();
-  setDefaultPolicy(name);
-  return name;
 }

@@ -11,6 +11,11 @@ import type { Caps } from "./requirements";
 
 export type FormulaStyle = "perf" | "native";
 
+/** Excel.run, or a fake with the same contract. */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
 export interface SheetAnalysis {
   sheet: string;
   results: FormResult[];

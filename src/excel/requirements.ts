@@ -18,7 +18,13 @@ export interface RequirementSet {
 
 export const REQUIRED: readonly RequirementSet[] = [
   { name: "SharedRuntime", version: "1.1", for: "one runtime for the pane, the ribbon commands and the functions" },
-  { name: "CustomFunctionsRuntime", version: "1.2", for: "CustomFunctions.Error (the functions' error messages)" },
+  {
+    name: "CustomFunctionsRuntime",
+    version: "1.2",
+    // The codes are passed as their strings ("#VALUE!", "#N/A"), not through CustomFunctions.ErrorCode,
+    // whose members @types/custom-functions-runtime places at 1.3.
+    for: "CustomFunctions.Error (the functions' error messages)",
+  },
   {
     name: "ExcelApi",
     version: "1.7",

@@ -244,6 +244,49 @@ export const STRINGS = {
   RULE_WEIGHT_NOT_NUMBER: { zh: "分值不是数字", en: "weight is not a number" },
   RULE_WEIGHT_NEGATIVE: { zh: "分值为负数", en: "weight is negative" },
 
+  // PERF custom functions (src/engine/perf.ts, src/functions): their arguments, errors and answers
+  PERF_ARG_budget: { zh: "全年预算数", en: "budget" },
+  PERF_ARG_executed: { zh: "全年执行数", en: "executed" },
+  PERF_ARG_weight: { zh: "分值", en: "weight" },
+  PERF_ARG_total: { zh: "总分", en: "total" },
+  PERF_ARG_target: { zh: "指标值", en: "target" },
+  PERF_ARG_actual: { zh: "完成值", en: "actual" },
+  PERF_ARG_carryover: { zh: "结转结余", en: "carry-over" },
+  PERF_ARG_adjustedBudget: { zh: "调整后预算", en: "adjusted budget" },
+  PERF_ARG_spending: { zh: "实际支出", en: "actual spending" },
+  PERF_ARG_initialBudget: { zh: "年初预算", en: "initial budget" },
+  PERF_ARG_inUse: { zh: "在用固定资产", en: "assets in use" },
+  PERF_ARG_totalAssets: { zh: "固定资产原值", en: "total fixed assets" },
+  PERF_ARG_cell: { zh: "单元格", en: "the cell" },
+  PERF_BLANK: { zh: "{arg}为空", en: "{arg} is blank" },
+  PERF_NOT_NUMBER: { zh: "{arg}“{text}”不是数字", en: '{arg} "{text}" is not a number' },
+  PERF_DASH: { zh: "{arg}为“{text}”（不适用）", en: '{arg} is "{text}" (not applicable)' },
+  PERF_NOT_FINITE: { zh: "{arg}不是有限数", en: "{arg} is not a finite number" },
+  PERF_ZERO: { zh: "{arg}为 0，无法计算", en: "{arg} is 0; cannot divide" },
+  PERF_NEGATIVE: { zh: "{arg} {value} 为负数，超出有效范围", en: "{arg} {value} is negative: out of range" },
+  PERF_OVER: {
+    zh: "{arg} {value} 大于{limitArg} {limit}，超出有效范围",
+    en: "{arg} {value} is more than the {limitArg} {limit}: out of range",
+  },
+  PERF_TOTAL_RANGE: {
+    zh: "总分 {value} 不在 0–{full} 之间（评分规则“{policy}”的满分为 {full}）",
+    en: 'total {value} is outside 0–{full} (full marks under policy "{policy}": {full})',
+  },
+  PERF_POLICY_NOT_NAME: { zh: "评分规则应为名称文本，而不是 {value}", en: "policy must be a name, not {value}" },
+  PERF_KIND_UNKNOWN: {
+    zh: "未知的指标类型“{text}”，可用：auto、higher、lower、equal、cost、qualitative",
+    en: 'unknown indicator kind "{text}"; use auto, higher, lower, equal, cost or qualitative',
+  },
+  PERF_CANNOT_SCORE: { zh: "无法评分：{reason}", en: "cannot score: {reason}" },
+  PERF_QUALITATIVE_RULE: {
+    zh: "档次依据财预〔2020〕10号：达成 {met}、部分达成 {partial}、未达成 {unmet}（占分值）",
+    en: "bands per Cai Yu [2020] No. 10: met {met}, partly met {partial}, not met {unmet} of the weight",
+  },
+  PERF_POLICY_UNREAD: {
+    zh: "无法读取工作簿的评分规则：{detail}",
+    en: "the workbook's scoring policy could not be read: {detail}",
+  },
+
   // Columns
   COL_initial: { zh: "年初预算数", en: "initial budget" },
   COL_budget: { zh: "全年预算数", en: "annual budget" },
