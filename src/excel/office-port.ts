@@ -137,6 +137,7 @@ interface CommitPlan {
 
 /** Columns of the findings sheet: sheet, cell, severity, message. */
 const FINDINGS_COLS = 4;
+const FINDINGS_RANGE = "A:D";
 /** Request bytes of findings-sheet rows written in one operation. */
 const FINDINGS_CHUNK_BYTES = 256_000;
 
@@ -374,9 +375,9 @@ class Session {
         ws = existsNow ? wb.worksheets.getItem(fw.name) : wb.worksheets.add(fw.name);
         let bytes = pathBytes("Add", [fw.name]);
         if (existsNow && oldRowsNow > 0) {
-          ws.getRangeByIndexes(0, 0, oldRowsNow, FINDINGS_COLS).clear("Contents");
-          bytes +=
-            pathBytes("GetRangeByIndexes", [0, 0, oldRowsNow, FINDINGS_COLS]) + methodBytes("Clear", ["Contents"]);
+          // Its columns whole, formats too: rows a failed write left formatted go as well.
+          ws.getRange(FINDINGS_RANGE).clear("All");
+          bytes += pathBytes("GetRange", [FINDINGS_RANGE]) + methodBytes("Clear", ["All"]);
         }
         return bytes;
       },
@@ -467,7 +468,7 @@ class Session {
     }
     const now = await this.readStates([...byWs].map(([ws, cells]) => ({ ws, cells })));
     if (fws && !fws.isNullObject) {
-      fused = fws.getUsedRangeOrNullObject(true);
+      fused = fws.getUsedRangeOrNullObject(false);
       fused.load("rowCount");
       await this.sync();
     }
