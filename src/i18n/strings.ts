@@ -550,6 +550,29 @@ export const STRINGS = {
     en: "The saved mapping was deleted; the sheet was checked again as detected.",
   },
 
+  // Issue 12, kept records (src/excel/store.ts matchRecords): changes whose sheet is not found
+  KEPT_RECORDS_TITLE: { zh: "部分修改记录已保留", en: "Some records were kept" },
+  KEPT_RECORDS: {
+    zh: "{n} 张工作表的修改记录找不到对应的工作表，已保留在工作簿中，未撤销也未清除：{sheets}。把工作表改回原名后再试一次。",
+    en: "The records of {n} sheet(s) match no sheet of this workbook and were kept, neither reverted nor cleared: {sheets}. Give the sheet its old name back and try again.",
+  },
+  KEPT_RECORD: { zh: "“{sheet}”（{cells} 个单元格）", en: '"{sheet}" ({cells} cells)' },
+
+  // Issue 12, features this Excel lacks (src/excel/requirements.ts OPTIONAL)
+  FEATURES_MISSING_TITLE: { zh: "此版本的 Excel 缺少以下功能", en: "This version of Excel lacks" },
+  FEATURE_notes: {
+    zh: "批注（需要 {set}）：问题改为列在“复核结果”工作表中，单元格只填色。",
+    en: "notes ({set}): the findings are listed on the sheet 复核结果 instead, and cells are only filled.",
+  },
+  FEATURE_merges: {
+    zh: "读取合并单元格（需要 {set}）：识别表格时看不到合并区域，表头可能认错，请在“列映射”中核对。",
+    en: "reading merged cells ({set}): detection does not see merged areas and may misread headers; check the Columns tab.",
+  },
+  FEATURE_fillPattern: {
+    zh: "区分白色填充与无填充（需要 {set}）：清除标记时，单元格原有的白色填充按无填充处理。",
+    en: "telling a white fill from none ({set}): Clear flags treats a white fill a cell had as none.",
+  },
+
   // Counts
   COUNT_ERRORS: { zh: "{n} 个错误", en: "{n} errors" },
   COUNT_ERRORS_ONE: { zh: "{n} 个错误", en: "1 error" },
@@ -572,6 +595,13 @@ export const STRINGS = {
   KIND_project: { zh: "项目支出绩效自评表", en: "Project expenditure form" },
   "KIND_score-table": { zh: "绩效评价评分表", en: "Evaluation score table" },
   FORM_NO_ISSUES: { zh: "无问题", en: "No findings" },
+
+  // Issue 12, the form card (src/taskpane/components/FormList.tsx): the totals and the grades
+  FORM_SELF_SCORE: { zh: "自评得分", en: "Self-evaluated" },
+  FORM_REVIEW_SCORE: { zh: "复核得分", en: "Reviewed" },
+  FORM_UNSCORED: { zh: "未评分", en: "Not scored" },
+  FORM_NO_FIGURE: { zh: "—", en: "—" },
+  FORM_GRADE: { zh: "等级 {grade}", en: "grade {grade}" },
 
   // Tabs
   TABS_LABEL: { zh: "所选表的详情", en: "Details of the selected form" },
