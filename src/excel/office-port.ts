@@ -688,7 +688,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const diff = storeDiff(r.store.raw, { records: save(rec), findings: findingsDiff });
         await s.commit({ changes, store: r.store, diff, findings, label: r.name });
         s.progress(3, 3, "STEP_DONE");
-        return analysis;
+        return findings?.rows && newFlags.size ? { ...analysis, findingsSheet: findings.name } : analysis;
       });
     },
 

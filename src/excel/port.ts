@@ -26,6 +26,8 @@ export interface SheetAnalysis {
    * keyed by 0-based sheet row, texts indexed by 0-based column.
    */
   headerTexts?: Record<number, (string | undefined)[]>;
+  /** Validate on an Excel without notes (ExcelApi 1.18): the sheet its findings were listed on. */
+  findingsSheet?: string;
 }
 
 export interface WritePreview {

@@ -131,6 +131,7 @@ describe("seed003 sheet 人才工作服务经费 on Excel without notes (ExcelAp
     const before = fake.state.dump("人才工作服务经费");
     const a = await port.validateActiveSheet({ lang: "zh" });
     expect(a.findings.length).toBeGreaterThan(0);
+    expect(a.findingsSheet).toBe("复核结果");
     const list = fake.state.dump("复核结果");
     expect(list.cells.A1.v).toBe("工作表 / Sheet");
     const rows = Object.entries(list.cells)

@@ -112,3 +112,16 @@ test("Revert that kept the records of a sheet no longer found says which, as a w
     ),
   ).toBeTruthy();
 });
+
+test("Validate on an Excel without notes says the findings are listed on the sheet 复核结果", async () => {
+  const port = new StubPort(await loadGrid("seed003-bt-rcfw.xlsx", "人才工作服务经费"));
+  port.caps = { notes: false, merges: true, fillPattern: true };
+  render(<App port={port} lang="zh" />);
+  await screen.findByRole("region", { name: "自评表" });
+  fireEvent.click(screen.getByRole("button", { name: "复核并标记" }));
+  expect(
+    await screen.findByText(
+      "已复核：2 个错误、3 个警告。问题已标记在单元格上。 此版本的 Excel 不支持备注，问题已列在工作表“复核结果”中。",
+    ),
+  ).toBeTruthy();
+});

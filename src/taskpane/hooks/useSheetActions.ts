@@ -79,10 +79,13 @@ export function useSheetActions({ port, lang, run, message, sheet, policy, rever
     }
     await take(out.value);
     const c = out.value.counts;
+    const sheetNote = out.value.findingsSheet
+      ? ` ${tp(lang, "NOTES_UNSUPPORTED", { sheet: out.value.findingsSheet })}`
+      : "";
     done(
       c.error + c.warning + c.info === 0
         ? tp(lang, "DONE_VALIDATE_CLEAN")
-        : tp(lang, "DONE_VALIDATE", { counts: countsText(lang, c) }),
+        : tp(lang, "DONE_VALIDATE", { counts: countsText(lang, c) }) + sheetNote,
       c.error ? "warning" : "success",
     );
   };
