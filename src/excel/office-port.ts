@@ -271,7 +271,7 @@ class Session {
   async read(opts: { sheet?: string; grid?: boolean; cells?: string[] }): Promise<ReadResult> {
     const wb = this.ctx.workbook;
     const ws = opts.sheet ? wb.worksheets.getItem(opts.sheet) : wb.worksheets.getActiveWorksheet();
-    ws.load(["name", "id"]);
+    ws.load(opts.grid ? ["name", "id", "visibility"] : ["name", "id"]);
     ws.protection.load("protected");
     const list = wb.worksheets;
     list.load("items/name,items/id");
@@ -283,7 +283,8 @@ class Session {
     let grid: Grid | undefined;
     if (box) {
       this.abortCheck();
-      grid = await readGrid(this.gridIO(), ws, ws.name, box(), this.caps, this.limits.read);
+      const sheet = { name: ws.name, hidden: ws.visibility !== "Visible" };
+      grid = await readGrid(this.gridIO(), ws, sheet, box(), this.caps, this.limits.read);
     }
     return {
       ws,

@@ -272,17 +272,20 @@ export function gridReadBytes(box: RangeBox | null, caps: { merges: boolean }): 
 
 /**
  * The Grid of `box` on `ws` (box from queueUsedBox; null: an empty sheet): the cells and the
- * merged areas in one sync when Excel allows, else as the limits above require.
+ * merged areas in one sync when Excel allows, else as the limits above require. `hidden`: the
+ * sheet is not visible (Worksheet.visibility), which detection reads (an empty form on a hidden
+ * sheet is an unused template).
  */
 export async function readGrid(
   io: GridIO,
   ws: Excel.Worksheet,
-  sheet: string,
+  sheet: { name: string; hidden: boolean },
   box: RangeBox | null,
   caps: { merges: boolean },
   maxBandCells: number,
 ): Promise<Grid> {
-  if (!box) return new Grid({ sheet, top: 0, left: 0, values: [], merges: [] });
+  const { name, hidden } = sheet;
+  if (!box) return new Grid({ sheet: name, top: 0, left: 0, values: [], merges: [], hidden });
   const { tiles, safe } = caps.merges ? mergeTiles(box) : { tiles: [], safe: true };
   const whole =
     rowsOf(box) * colsOf(box) <= LARGE_RANGE_CELLS
@@ -307,12 +310,13 @@ export async function readGrid(
   if (!merges) merges = await readMerges(io, ws, tiles, safe);
   if (!block) block = await readBands(io, ws, box, maxBandCells);
   return new Grid({
-    sheet,
+    sheet: name,
     top: box.top,
     left: box.left,
     values: block.values,
     formulas: block.formulas,
     numFmts: block.numFmts,
     merges,
+    hidden,
   });
 }

@@ -58,7 +58,7 @@ async function gridOf(fake: FakeExcelHandle, maxBandCells = 50_000) {
       isFatal: () => false,
       tooLarge: (cause) => new Error(`too large: ${String(cause)}`),
     };
-    return readGrid(io, ws, "x", box, { merges: true }, maxBandCells);
+    return readGrid(io, ws, { name: "x", hidden: false }, box, { merges: true }, maxBandCells);
   });
 }
 
@@ -201,4 +201,19 @@ test("a row too large for any request is still a clear error", async () => {
     .catch((e) => e)) as PortError;
   expect(err).toBeInstanceOf(PortError);
   expect(err.code).toBe("TOO_LARGE");
+});
+
+test("the Office reader marks a hidden sheet's grid hidden (Worksheet.visibility), in one piece or in bands", async () => {
+  const HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"];
+  const cells: FakeSheetInit["cells"] = { A1: { v: "项目名称" }, A4: { v: "总分" } };
+  HEADER.forEach((h, i) => (cells![`${String.fromCharCode(65 + i)}2`] = { v: h }));
+  Object.assign(cells!, { A3: { v: "产出指标" }, B3: { v: "数量指标" }, F3: { v: 100 } });
+  for (const banded of [false, true]) {
+    for (const visibility of ["Hidden", "Visible"] as const) {
+      const fake = createFakeExcel({ sheets: [{ name: "模板", cells, visibility }, { name: "项目1" }] });
+      if (banded) fake.state.largeRangeCells = 10;
+      const a = await portOver(fake).analyzeActiveSheet({ lang: "zh" });
+      expect(a.results.map((r) => r.form.hiddenTemplate === true)).toEqual([visibility === "Hidden"]);
+    }
+  }
 });
