@@ -5,24 +5,18 @@
  */
 import { readdirSync, readFileSync, existsSync } from "fs";
 import path from "path";
+import { REACT_NOT_REQUESTS } from "./helpers/not-requests";
 
 const DIST = path.resolve(__dirname, "..", "dist");
-const ADDIN_ORIGIN = "https://localhost:3000";
-const OFFICE_JS = "https://appsforoffice.microsoft.com";
+// What `npm run build` (no deployment settings) builds for: scripts/build-settings.js.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const settings = (require("../scripts/build-settings") as { buildSettings(env: object): Record<string, string> })
+  .buildSettings({});
+const ADDIN_ORIGIN = settings.addinOrigin;
+const OFFICE_JS = settings.officeJsOrigin;
 
-/**
- * URLs a bundle may contain that are not requests: XML namespace identifiers (React DOM creates
- * SVG/MathML elements with them) and React's error-decoder link, which only appears inside an
- * error message text.
- */
-const NOT_REQUESTS = [
-  "http://www.w3.org/1999/xhtml",
-  "http://www.w3.org/2000/svg",
-  "http://www.w3.org/1999/xlink",
-  "http://www.w3.org/XML/1998/namespace",
-  "http://www.w3.org/1998/Math/MathML",
-  "https://reactjs.org/docs/error-decoder.html?invariant=",
-];
+/** URLs a bundle may contain that are not requests (test/helpers/not-requests.ts). */
+const NOT_REQUESTS = REACT_NOT_REQUESTS;
 
 function built(ext: string): string[] {
   if (!existsSync(DIST)) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
@@ -71,7 +65,7 @@ describe("taskpane.html", () => {
     const srcs = [...html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)"?/g)].map((m) => m[1]);
     expect(srcs.length).toBeGreaterThanOrEqual(4);
     for (const s of srcs) {
-      if (/^https?:/.test(s)) expect(s).toBe(`${OFFICE_JS}/lib/1/hosted/office.js`);
+      if (/^https?:/.test(s)) expect(s).toBe(settings.officeJsUrl);
     }
   });
 

@@ -12,7 +12,7 @@ import { t } from "../i18n/strings";
 import type { Lang } from "../i18n/strings";
 import { annotatePackage } from "../xlsx/annotate";
 import type { XlsxPackage } from "../xlsx/package";
-import type { CheckedSheet } from "../cli/check";
+import type { CheckedSheet } from "./check";
 
 /** The fill of a flagged cell, by severity (ARGB). */
 export const FILL: Record<Severity, string> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };

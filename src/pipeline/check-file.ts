@@ -1,28 +1,20 @@
 /**
  * One workbook through the whole pipeline, as both doors run it: bytes → package and Grids
- * (workbook.ts) → detection and checks (checkGrids) → the file's entry in perf-check's JSON; and
- * the JSON document of a run. Pure: perf-check reads the bytes from disk and prints the document,
- * the web checker's worker gets them from the page and offers it as a download, so the page's
- * JSON equals `perf-check --json` on the same files (but for the paths each door names them by).
+ * (workbook.ts) → detection and checks (check.ts: checkGrids) → the file's entry in perf-check's
+ * JSON (its forms, or NO_FORM, or why it could not be read); and the JSON document of a run. Pure:
+ * perf-check reads the bytes from disk and prints the document, the web checker's worker gets them
+ * from the page and offers the document as a download, so the page's JSON equals
+ * `perf-check --json` on the same files but for the names each door gives them (`file`).
  */
 import type { Policy } from "../engine/types";
 import { t } from "../i18n/strings";
 import type { Lang } from "../i18n/strings";
 import type { SheetMapping } from "../layout/mapping";
-import { checkGrids, CheckedSheet, jsonForm, JsonForm } from "../cli/check";
 import { oneLine, WorkbookReadError, XlsxPackage } from "../xlsx/package";
 import type { ReadLimits } from "../xlsx/package";
 import type { Codec } from "../xlsx/zip";
+import { checkGrids, CheckedSheet, JsonFile, jsonForm, noFormFinding, summarize } from "./check";
 import { readWorkbook } from "./workbook";
-
-/** One file in the JSON document: its forms, or why it could not be read. */
-export interface FileEntry {
-  /** The file as the door names it: the path perf-check was given, the page's file name or relative path. */
-  file: string;
-  /** Why the file could not be read (one line). */
-  error?: string;
-  forms: JsonForm[];
-}
 
 /** A workbook read and checked: its package (for the annotated copy) and its checked sheets. */
 export interface CheckedWorkbook {
@@ -31,6 +23,7 @@ export interface CheckedWorkbook {
 }
 
 export interface CheckOptions {
+  /** Inflate: Node's zlib in perf-check, fflate in the browser. */
   codec: Codec;
   limits: ReadLimits;
   policy: Policy;
@@ -38,26 +31,47 @@ export interface CheckOptions {
   mappings?: Map<string, SheetMapping>;
 }
 
-/** Read and check one workbook. Throws WorkbookReadError when it cannot be read. */
+/** Read and check one workbook from its bytes. Throws WorkbookReadError when it cannot be read. */
 export function checkWorkbook(bytes: Uint8Array, opts: CheckOptions): CheckedWorkbook {
   const { grids, pkg } = readWorkbook(bytes, opts.codec, opts.limits);
   return { pkg, sheets: checkGrids(grids, opts.policy, opts.mappings) };
 }
 
-/** A checked workbook's entry, its messages in `lang`. */
-export function fileEntry(file: string, wb: CheckedWorkbook, lang: Lang): FileEntry {
-  return { file, forms: wb.sheets.flatMap((s) => s.result.results.map((r) => jsonForm(r, lang))) };
+/** A file's entry before it is read: status "checked", nothing found yet. */
+export function newEntry(file: string): JsonFile {
+  return { file, status: "checked", findings: [], forms: [] };
 }
 
-/** The entry of a file that could not be read or checked: the reason on one line, no forms. */
-export function failedEntry(file: string, e: unknown, lang: Lang): FileEntry {
-  if (e instanceof WorkbookReadError) return { file, error: lang === "zh" ? e.zh : e.en, forms: [] };
-  return { file, error: oneLine(t(lang, "CLI_FAILED", { detail: (e as Error).message })), forms: [] };
+/** Record a checked workbook in its entry: its forms, and NO_FORM when it has none; messages in `lang`. */
+export function recordChecked(entry: JsonFile, sheets: readonly CheckedSheet[], lang: Lang): void {
+  entry.forms = sheets.flatMap((s) => s.result.results.map((r) => jsonForm(r, lang)));
+  const noForm = noFormFinding(sheets, lang);
+  if (noForm) entry.findings.push(noForm);
 }
 
-/** The --json document of a run: every file in order, `{ file, forms }` or `{ file, error, forms: [] }`. */
-export function jsonDocument(files: readonly FileEntry[]): { files: FileEntry[] } {
-  return {
-    files: files.map((f) => (f.error ? { file: f.file, error: f.error, forms: [] } : { file: f.file, forms: f.forms })),
-  };
+/**
+ * Record that a file could not be read or checked: status "unreadable", the reason on one line
+ * (a WorkbookReadError's own text, else CLI_FAILED with the error's message), nothing else.
+ */
+export function recordUnreadable(entry: JsonFile, e: unknown, lang: Lang): void {
+  entry.status = "unreadable";
+  entry.converted = undefined;
+  entry.forms = [];
+  entry.findings = [];
+  if (e instanceof WorkbookReadError) entry.error = lang === "zh" ? e.zh : e.en;
+  else entry.error = oneLine(t(lang, "CLI_FAILED", { detail: (e as Error).message }));
+}
+
+/** The --json document: every file (its keys in one order), then the counts; two-space indented, one final newline. */
+export function jsonDocument(files: readonly JsonFile[]): string {
+  const ordered = files.map((f) => ({
+    file: f.file,
+    status: f.status,
+    converted: f.converted,
+    error: f.error,
+    skipped: f.skipped,
+    findings: f.findings,
+    forms: f.forms,
+  }));
+  return JSON.stringify({ files: ordered, summary: summarize(files) }, null, 2) + "\n";
 }

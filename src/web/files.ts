@@ -5,11 +5,12 @@
  * will be done with it. Nothing handed over is dropped in silence: a file that will not be read is
  * listed with its reason.
  *
+ * Decided by name as perf-check decides (src/pipeline/inputs.ts), with the same reasons:
  * - `.xlsx`, `.xlsm` are read;
  * - `.xls` (Excel 97-2003), `.et` (WPS), `.ods` need LibreOffice, which a browser does not have:
  *   listed as unreadable with what to do;
- * - in a folder, Office lock files (`~$…`) and annotated copies (`*.checked.xlsx`) are listed as
- *   skipped, and files that are not spreadsheets at all are not listed (as perf-check on a folder);
+ * - in a folder, lock files (`~$…`), annotated copies (`*.checked.xlsx`) and other spreadsheet
+ *   formats are listed as skipped, and files that are not spreadsheets at all are not listed;
  * - a file picked or dropped by itself is always tried (as a path named to perf-check).
  *
  * The batch is in code-point order of its paths, folder by folder (as perf-check lists a folder),
@@ -17,6 +18,7 @@
  */
 import { both } from "../i18n/strings";
 import type { Bilingual } from "../i18n/strings";
+import { extensionOf, folderFileAction, namedFileAction } from "../pipeline/inputs";
 
 export type Action = "read" | "unreadable" | "skip";
 
@@ -34,33 +36,14 @@ export interface Input extends Picked {
   reason?: Bilingual;
 }
 
-const READ = /\.(xlsx|xlsm)$/i;
-const NEEDS_LIBREOFFICE = /\.(xls|et|ods)$/i;
-const OTHER_SPREADSHEET = /\.(xlsb|xltx|xltm|xlt|ett|ots|csv|tsv|fods|numbers|xlw|xlam|xla|sxc|uos|dbf)$/i;
-const OWN_COPY = /\.checked(?:-\d+)?\.xls[xm]$/i;
-
-function baseName(p: string): string {
-  return p.slice(p.lastIndexOf("/") + 1);
-}
-
-function extension(p: string): string {
-  const b = baseName(p);
-  const dot = b.lastIndexOf(".");
-  return dot > 0 ? b.slice(dot).toLowerCase() : "";
-}
-
 /** What to do with one file; undefined: a file in a folder that is no spreadsheet (not listed). */
 export function classify(p: Picked): Input | undefined {
-  const name = baseName(p.path);
-  if (NEEDS_LIBREOFFICE.test(name))
-    return { ...p, action: "unreadable", reason: both("WEB_NEEDS_LIBREOFFICE", { ext: extension(name) }) };
-  if (p.explicit) return { ...p, action: "read" };
-  if (name.startsWith("~$")) return { ...p, action: "skip", reason: both("WEB_SKIP_LOCK") };
-  if (READ.test(name) && OWN_COPY.test(name)) return { ...p, action: "skip", reason: both("WEB_SKIP_COPY") };
-  if (READ.test(name)) return { ...p, action: "read" };
-  if (OTHER_SPREADSHEET.test(name))
-    return { ...p, action: "skip", reason: both("WEB_SKIP_FORMAT", { ext: extension(name) }) };
-  return undefined;
+  const name = p.path.slice(p.path.lastIndexOf("/") + 1);
+  const what = p.explicit ? { action: namedFileAction(name) } : folderFileAction(name);
+  if (!what) return undefined;
+  if (what.action === "convert")
+    return { ...p, action: "unreadable", reason: both("WEB_NEEDS_LIBREOFFICE", { ext: extensionOf(name) }) };
+  return { ...p, action: what.action, reason: what.reason };
 }
 
 /** Code-point order (never the machine's locale), path segment by segment. */

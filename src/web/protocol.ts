@@ -8,7 +8,7 @@
  * so a worker started anew (after a cancel) checks them again rather than failing.
  */
 import type { Bilingual, Lang } from "../i18n/strings";
-import type { FileEntry } from "../pipeline/check-file";
+import type { JsonFile } from "../pipeline/check";
 
 /** The report downloads the page offers. */
 export type ReportKind = "json" | "html" | "csv" | "xlsx";
@@ -19,7 +19,7 @@ export type ToWorker =
   /** Annotated copies of checked workbooks: one file, or a zip of several. Each `bytes` is transferred. */
   | { type: "annotate"; req: number; items: AnnotateItem[]; lang: Lang; zip: boolean }
   /** A report of the run. `files`: every file's entry in the page's order. */
-  | { type: "render"; req: number; kind: ReportKind; files: FileEntry[]; lang: Lang; policy: string }
+  | { type: "render"; req: number; kind: ReportKind; files: JsonFile[]; lang: Lang; policy: string }
   /** The checks a policy runs, with their names and fix hints (for the findings the page shows). */
   | { type: "rules"; req: number; policy: string }
   /** Forget every workbook kept (a new batch). */
@@ -35,8 +35,8 @@ export interface AnnotateItem {
 
 /** A file's entry in both languages (the page switches language without checking again). */
 export interface CheckedFile {
-  zh: FileEntry;
-  en: FileEntry;
+  zh: JsonFile;
+  en: JsonFile;
 }
 
 /** One check a policy runs: its code, severity, name, fix hint and source in both languages. */

@@ -6,7 +6,8 @@ import type { Policy } from "../engine/types";
 import { t } from "../i18n/strings";
 import type { Lang } from "../i18n/strings";
 import { renderCsv, renderHtml } from "../cli/report";
-import { FileEntry, jsonDocument } from "../pipeline/check-file";
+import type { JsonFile } from "../pipeline/check";
+import { jsonDocument } from "../pipeline/check-file";
 import type { ReportKind } from "./protocol";
 
 const utf8 = new TextEncoder();
@@ -18,7 +19,7 @@ export interface Rendered {
 }
 
 /** A report of the run in `lang`, with the file name to save it under. */
-export function renderReport(kind: ReportKind, files: FileEntry[], lang: Lang, policy: Policy): Rendered {
+export function renderReport(kind: ReportKind, files: JsonFile[], lang: Lang, policy: Policy): Rendered {
   void policy;
   const stem = t(lang, "WEB_REPORT_FILE");
   switch (kind) {
@@ -26,7 +27,7 @@ export function renderReport(kind: ReportKind, files: FileEntry[], lang: Lang, p
       return {
         name: "perf-check.json",
         mime: "application/json",
-        bytes: utf8.encode(JSON.stringify(jsonDocument(files), null, 2) + "\n"),
+        bytes: utf8.encode(jsonDocument(files)),
       };
     case "html":
       return { name: `${stem}.html`, mime: "text/html", bytes: utf8.encode(renderHtml(files, lang)) };

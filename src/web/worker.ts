@@ -10,7 +10,7 @@
 import { checksOf } from "../engine/checks";
 import { getPolicy } from "../engine/policy";
 import { annotatedCopy, annotatedName } from "../pipeline/annotate";
-import { checkWorkbook, CheckedWorkbook, failedEntry, fileEntry } from "../pipeline/check-file";
+import { checkWorkbook, CheckedWorkbook, newEntry, recordChecked, recordUnreadable } from "../pipeline/check-file";
 import { both } from "../i18n/strings";
 import { DEFAULT_LIMITS, oneLine, WorkbookReadError } from "../xlsx/package";
 import { fflateCodec } from "../xlsx/fflate-codec";
@@ -46,13 +46,16 @@ function handle(msg: ToWorker): void {
   switch (msg.type) {
     case "check": {
       const policy = getPolicy(msg.policy);
-      let result;
+      // Checked once; the entry is written in both languages (the page switches without a re-check).
+      const result = { zh: newEntry(msg.file), en: newEntry(msg.file) };
       try {
         const wb = checkWorkbook(new Uint8Array(msg.bytes), { codec: fflateCodec, limits: DEFAULT_LIMITS, policy });
         kept.set(msg.id, { wb, policy: msg.policy });
-        result = { zh: fileEntry(msg.file, wb, "zh"), en: fileEntry(msg.file, wb, "en") };
+        recordChecked(result.zh, wb.sheets, "zh");
+        recordChecked(result.en, wb.sheets, "en");
       } catch (e) {
-        result = { zh: failedEntry(msg.file, e, "zh"), en: failedEntry(msg.file, e, "en") };
+        recordUnreadable(result.zh, e, "zh");
+        recordUnreadable(result.en, e, "en");
       }
       scope.postMessage({ type: "checked", req: msg.req, id: msg.id, result });
       return;

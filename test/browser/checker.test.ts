@@ -18,6 +18,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { openPackage } from "../../src/cli/read";
 import { readZip } from "../../src/xlsx/zip";
@@ -50,13 +51,24 @@ const CASES = ["fuwumaoyi-2020.xlsx", "jinzhai-dept-2023.xlsx", "yongde-2022.xls
 );
 
 interface JsonDoc {
-  files: { file: string; error?: string; forms: unknown[] }[];
+  files: {
+    file: string;
+    status: string;
+    error?: string;
+    skipped?: string;
+    findings: { code: string }[];
+    forms: unknown[];
+  }[];
+  summary: Record<string, number>;
 }
 
+/** perf-check without LibreOffice (its .xls/.et entries say so, as the page's say a browser cannot read them). */
+const NO_SOFFICE = { ...process.env, SOFFICE: "none" };
+
 /** The CLI's document with each file named as the page names it. */
-async function cliJson(args: string[], name: (file: string) => string): Promise<JsonDoc> {
-  const run = await runCli(["--json", ...args]);
-  expect(run.err).toBe("");
+async function cliJson(args: string[], name: (file: string) => string, expectErr = ""): Promise<JsonDoc> {
+  const run = await runCli(["--json", ...args], { env: NO_SOFFICE });
+  expect(run.err).toBe(expectErr);
   const doc = JSON.parse(run.out) as JsonDoc;
   return { ...doc, files: doc.files.map((f) => ({ ...f, file: name(f.file) })) };
 }
@@ -238,9 +250,15 @@ describeBrowser("web checker in Chromium", () => {
     expect(problems).toEqual([]);
   });
 
-  test("files it cannot read are listed with a one-line reason, in the table of problems and in the JSON", async () => {
+  test("files it cannot read, skips or finds no form in are listed with a one-line reason, on the page and in the JSON (perf-check's)", async () => {
     const good = SAMPLES[0];
+    const pay = new ExcelJS.Workbook();
+    pay.addWorksheet("工资表").addRows([
+      ["姓名", "基本工资", "绩效工资"],
+      ["张三", 5000, 1200],
+    ]);
     const dir = folder("mixed", {
+      "pay.xlsx": Buffer.from(await pay.xlsx.writeBuffer()),
       "good.xlsx": good,
       "old.xls": Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
       "wps.et": Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
@@ -266,6 +284,7 @@ describeBrowser("web checker in Chromium", () => {
     );
     expect(Object.keys(reasons).sort()).toEqual(
       [
+        "mixed/pay.xlsx",
         "mixed/corrupt.xlsx",
         "mixed/empty.xlsx",
         "mixed/encrypted.xlsx",
@@ -278,26 +297,40 @@ describeBrowser("web checker in Chromium", () => {
     );
     expect(reasons["mixed/old.xls"]).toMatch(/^unreadable: 浏览器中无法读取 \.xls 文件/);
     expect(reasons["mixed/wps.et"]).toMatch(/^unreadable: 浏览器中无法读取 \.et 文件/);
-    expect(reasons["mixed/~$good.xlsx"]).toMatch(/^skipped: Office 锁文件/);
-    expect(reasons["mixed/good.checked.xlsx"]).toMatch(/^skipped: 本工具生成的批注副本/);
-    expect(reasons["mixed/export.csv"]).toMatch(/^skipped: \.csv 文件/);
+    // The reasons perf-check gives for the same names (src/pipeline/inputs.ts).
+    expect(reasons["mixed/~$good.xlsx"]).toMatch(/^skipped: Excel\/WPS 打开工作簿时生成的临时锁定文件/);
+    expect(reasons["mixed/good.checked.xlsx"]).toMatch(/^skipped: perf-check 写出的批注副本/);
+    expect(reasons["mixed/export.csv"]).toMatch(/^skipped: 文本表格（\.csv）/);
+    expect(reasons["mixed/pay.xlsx"]).toMatch(/^checked: NO_FORM: 没有找到绩效自评表/);
 
-    // The JSON: the unreadable files with the reasons perf-check gives for the same bytes.
+    // The JSON is perf-check's on the same folder (without LibreOffice), every file and the
+    // summary, but for the .xls/.et reason: the page says a browser cannot read them.
     const doc = await pageJson(page);
-    const byName = new Map(doc.files.map((f) => [f.file, f]));
-    const cli = await cliJson(
-      ["corrupt.xlsx", "empty.xlsx", "encrypted.xlsx"].map((f) => path.join(dir, f)),
-      (f) => `mixed/${path.basename(f)}`,
-    );
-    for (const f of cli.files) {
-      expect(f.error).toBeTruthy();
-      expect(byName.get(f.file)).toEqual(f);
-      expect(reasons[f.file]).toBe(`unreadable: ${f.error}`);
-    }
-    expect(byName.get("mixed/good.xlsx")?.forms.length).toBe(1);
-    expect(byName.get("mixed/old.xls")?.error).toMatch(/^浏览器中无法读取 \.xls 文件/);
-    // Skipped files are listed on the page, and left out of the JSON as perf-check leaves them.
-    expect(byName.has("mixed/~$good.xlsx")).toBe(false);
+    const cli = await cliJson([dir], (f) => `mixed/${path.relative(dir, f).split(path.sep).join("/")}`);
+    const browserReason = (ext: string) =>
+      `浏览器中无法读取 ${ext} 文件（网页版没有 LibreOffice）；请在 Excel 或 WPS 中另存为 .xlsx 后再检查`;
+    for (const f of cli.files)
+      if (/\.(xls|et)$/.test(f.file)) {
+        expect(f.error).toMatch(/^读取 \.(xls|et) 文件需要 LibreOffice/);
+        f.error = browserReason(path.extname(f.file));
+      }
+    expect(doc).toEqual(cli);
+    expect(doc.files.map((f) => `${f.status} ${f.file}`)).toEqual([
+      "unreadable mixed/corrupt.xlsx",
+      "unreadable mixed/empty.xlsx",
+      "unreadable mixed/encrypted.xlsx",
+      "skipped mixed/export.csv",
+      "skipped mixed/good.checked.xlsx",
+      "checked mixed/good.xlsx",
+      "unreadable mixed/old.xls",
+      "checked mixed/pay.xlsx",
+      "unreadable mixed/wps.et",
+      "skipped mixed/~$good.xlsx",
+    ]);
+    expect(doc.summary).toMatchObject({ files: 10, checked: 2, converted: 0, unreadable: 5, skipped: 3, forms: 1 });
+    expect(doc.files.find((f) => f.file === "mixed/pay.xlsx")?.findings.map((f) => f.code)).toEqual(["NO_FORM"]);
+    for (const f of doc.files.filter((x) => x.status !== "checked"))
+      expect(reasons[f.file]).toBe(`${f.status}: ${f.error ?? f.skipped}`);
     expect(problems).toEqual([]);
   });
 
@@ -322,8 +355,9 @@ describeBrowser("web checker in Chromium", () => {
     expect(await page.locator('[data-testid="problems"] li[data-status="cancelled"]').count()).toBe(notChecked);
     const doc = await pageJson(page);
     expect(doc.files).toHaveLength(80);
-    const cancelled = doc.files.filter((f) => f.error === "检查已取消，未读取");
+    const cancelled = doc.files.filter((f) => f.status === "skipped" && f.skipped === "检查已取消，未读取");
     expect(cancelled).toHaveLength(notChecked);
+    expect(doc.summary).toMatchObject({ files: 80, checked: 80 - notChecked, skipped: notChecked });
     expect(doc.files.filter((f) => f.forms.length > 0)).toHaveLength(80 - notChecked);
     // The file being read when the cancel came finished in time: the worker was not ended, so
     // nothing was loaded again.

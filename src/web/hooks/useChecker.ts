@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { both, t } from "../../i18n/strings";
 import type { Bilingual, Lang } from "../../i18n/strings";
-import type { FileEntry } from "../../pipeline/check-file";
+import type { JsonFile } from "../../pipeline/check";
 import { DEFAULT_LIMITS } from "../../xlsx/package";
 import { batchOf, type Input, type Picked } from "../files";
 import type { CheckedFile, FromWorker, ReportKind, RuleText } from "../protocol";
@@ -37,15 +37,31 @@ const FLUSH_MS = 150;
 /** How long a cancel waits for the file being read before it ends the worker. */
 const CANCEL_GRACE_MS = 2000;
 
-/** The entry of a file that was not sent to the worker: its reason as its error, no forms. */
+/** The entry of a file that could not be read (not sent to the worker, or the worker failed): its reason, no forms. */
 function reasonEntry(path: string, reason: Bilingual): CheckedFile {
-  return { zh: { file: path, error: reason.zh, forms: [] }, en: { file: path, error: reason.en, forms: [] } };
+  const entry = (lang: Lang): JsonFile => ({
+    file: path,
+    status: "unreadable",
+    error: reason[lang],
+    findings: [],
+    forms: [],
+  });
+  return { zh: entry("zh"), en: entry("en") };
 }
 
-/** A file's entry in `lang`, as the JSON lists it; undefined for a file the JSON leaves out (skipped). */
-export function entryOf(row: Row, lang: Lang): FileEntry | undefined {
-  if (row.input.action === "skip") return undefined;
-  if (row.status === "cancelled") return reasonEntry(row.input.path, both("WEB_CANCELLED_FILE"))[lang];
+/** The entry of a file not read on purpose (skipped in a folder, or not reached before a cancel). */
+function skippedEntry(path: string, reason: Bilingual, lang: Lang): JsonFile {
+  return { file: path, status: "skipped", skipped: reason[lang], findings: [], forms: [] };
+}
+
+/**
+ * A file's entry in `lang`, as the JSON lists it (perf-check's statuses: checked, unreadable,
+ * skipped); undefined while it waits for the worker.
+ */
+export function entryOf(row: Row, lang: Lang): JsonFile | undefined {
+  if (row.input.action === "skip")
+    return skippedEntry(row.input.path, row.input.reason ?? both("WEB_STATUS_SKIPPED"), lang);
+  if (row.status === "cancelled") return skippedEntry(row.input.path, both("WEB_CANCELLED_FILE"), lang);
   return row.result?.[lang];
 }
 
@@ -111,7 +127,7 @@ export function useChecker() {
       flush(false, k, row.input.path);
       try {
         row.result = await checkOne(w, row, policyName);
-        row.status = row.result.zh.error !== undefined ? "unreadable" : "checked";
+        row.status = row.result.zh.status === "unreadable" ? "unreadable" : "checked";
       } catch (e) {
         if (run.current !== me) return;
         if (cancelled.current === me) {
@@ -148,7 +164,7 @@ export function useChecker() {
   /** A download rendered by the worker: a report of the run, or annotated copies. */
   const render = useCallback(
     async (kind: ReportKind, lang: Lang): Promise<Download> => {
-      const files = live.current.map((r) => entryOf(r, lang)).filter((e): e is FileEntry => e !== undefined);
+      const files = live.current.map((r) => entryOf(r, lang)).filter((e): e is JsonFile => e !== undefined);
       return asDownload(await getWorker().request({ type: "render", kind, files, lang, policy }));
     },
     [policy],

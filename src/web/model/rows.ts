@@ -4,8 +4,7 @@
  * components only draw what this returns.
  */
 import Decimal from "decimal.js";
-import type { JsonForm } from "../../cli/check";
-import type { FileEntry } from "../../pipeline/check-file";
+import type { JsonFile, JsonForm } from "../../pipeline/check";
 
 export interface FormRow {
   /** Stable key: file index and form index. */
@@ -50,7 +49,7 @@ function count(form: JsonForm, severity: string): number {
 }
 
 /** Every form of every file, in file order then form order. */
-export function formRows(files: readonly FileEntry[]): FormRow[] {
+export function formRows(files: readonly Pick<JsonFile, "file" | "forms">[]): FormRow[] {
   const rows: FormRow[] = [];
   files.forEach((f, fileIndex) =>
     f.forms.forEach((form, formIndex) => {
