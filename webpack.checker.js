@@ -13,10 +13,11 @@
  *      Content-Security-Policy allowing exactly that script (by its SHA-256), a blob: worker,
  *      inline styles (Fluent UI injects them) and data:/blob: images; nothing remote.
  *
- * JavaScript level: ES2020 (Chromium 80+, Firefox 74+; the government-office browsers 360, QQ and
- * Sogou run Chromium 86 or later). TypeScript emits ES2020 (tsconfig target) and webpack's own
- * runtime is told the same (target es2020); test/browser/checker-build.test.ts parses the page and
- * the worker as ES2020.
+ * JavaScript level: ES2020 syntax, runtime APIs of Chromium 86 (the government-office browsers 360,
+ * QQ and Sogou run Chromium 86 or later; Fluent UI's focus library uses WeakRef: Chromium 84,
+ * Firefox 79). TypeScript emits ES2020 (tsconfig target), dependencies are lowered to it and
+ * webpack's own runtime is told the same (target es2020); test/browser/checker-build.test.ts
+ * parses the page and the worker as ES2020.
  *
  * The add-in's build (webpack.config.js) runs this as a plugin (CheckerPlugin) that emits
  * checker.html among its own assets, so `npm run build` and any rebuild write it beside

@@ -2,8 +2,8 @@
  * What `npm run build` writes for the web checker, read as text: dist/checker.html is one file
  * (one inline script, nothing loaded from anywhere: no src, no remote href), its
  * Content-Security-Policy allows that script by its SHA-256 and nothing remote, the page and its
- * inlined worker parse as ES2020 (the JavaScript level the page targets: Chromium 80+, so the
- * 360/QQ/Sogou browsers on Chromium 86) and carry no eval, no new Function and no network API.
+ * inlined worker parse as ES2020 (the JavaScript level the page targets, with Chromium 86's
+ * runtime: the 360/QQ/Sogou browsers) and carry no eval, no new Function and no network API.
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
