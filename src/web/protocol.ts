@@ -2,8 +2,10 @@
  * Messages between the web checker's page and its worker. Workbook bytes and rendered outputs
  * travel as transferred ArrayBuffers (never copied); everything else is plain data.
  *
- * The page sends one file at a time (`check`) and the next one when the answer is in; a cancel
- * ends the worker at once. The worker keeps each checked workbook (package and checked sheets) by
+ * The page hands the worker a file to check as its File (a handle: the worker reads the bytes
+ * itself, so they never pass through the page's thread) a few files ahead of the answers, and the
+ * worker answers in the order asked; a cancel sends no more files, and ends the worker if it
+ * takes too long. The worker keeps each checked workbook (package and checked sheets) by
  * id for its annotated copy until `reset`; an annotate request carries the workbooks' bytes too,
  * so a worker started anew (after a cancel) checks them again rather than failing.
  */
@@ -14,8 +16,8 @@ import type { JsonFile } from "../pipeline/check";
 export type ReportKind = "json" | "html" | "csv" | "xlsx";
 
 export type ToWorker =
-  /** Read and check one workbook. `bytes` is transferred. */
-  | { type: "check"; req: number; id: number; file: string; bytes: ArrayBuffer; policy: string }
+  /** Read and check one workbook: `source` is the file handed over (read by the worker). */
+  | { type: "check"; req: number; id: number; file: string; source: Blob; policy: string }
   /** Annotated copies of checked workbooks: one file, or a zip of several. Each `bytes` is transferred. */
   | { type: "annotate"; req: number; items: AnnotateItem[]; lang: Lang; zip: boolean }
   /** A report of the run. `files`: every file's entry in the page's order. */

@@ -1,7 +1,8 @@
 /**
  * The web checker's worker: the same pipeline as perf-check (src/pipeline), with fflate as the
  * inflate codec, run off the page's thread so the page stays responsive. It answers one request
- * at a time (protocol.ts): a workbook's bytes in, its entry in both languages out; annotated copies
+ * at a time, in the order asked (protocol.ts): a workbook's file in (read here while the one before
+ * is checked), its entry in both languages out; annotated copies
  * (one, or a zip of several) of the workbooks it has checked; the reports of the run.
  *
  * Built as its own bundle and started by the page from a Blob URL (worker-client.ts): nothing is
@@ -12,7 +13,7 @@ import { getPolicy } from "../engine/policy";
 import { annotatedCopy, annotatedName } from "../pipeline/annotate";
 import { checkWorkbook, CheckedWorkbook, newEntry, recordChecked, recordUnreadable } from "../pipeline/check-file";
 import { both } from "../i18n/strings";
-import { DEFAULT_LIMITS, oneLine, WorkbookReadError } from "../xlsx/package";
+import { DEFAULT_LIMITS, oneLine, readError, WorkbookReadError } from "../xlsx/package";
 import { fflateCodec } from "../xlsx/fflate-codec";
 import type { FromWorker, ToWorker } from "./protocol";
 import { renderReport } from "./reports";
@@ -42,14 +43,25 @@ function sendBytes(req: number, name: string, mime: string, bytes: Uint8Array): 
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-function handle(msg: ToWorker): void {
+/** A file's bytes, or the one-line reason they could not be read. */
+type Read = { bytes: Uint8Array } | { error: WorkbookReadError };
+
+function readSource(source: Blob): Promise<Read> {
+  return source.arrayBuffer().then(
+    (b) => ({ bytes: new Uint8Array(b) }),
+    (e: unknown) => ({ error: readError("READ_IO", { detail: (e as Error)?.message ?? String(e) }) }),
+  );
+}
+
+function handle(msg: ToWorker, read?: Read): void {
   switch (msg.type) {
     case "check": {
       const policy = getPolicy(msg.policy);
       // Checked once; the entry is written in both languages (the page switches without a re-check).
       const result = { zh: newEntry(msg.file), en: newEntry(msg.file) };
       try {
-        const wb = checkWorkbook(new Uint8Array(msg.bytes), { codec: fflateCodec, limits: DEFAULT_LIMITS, policy });
+        if (!read || "error" in read) throw read?.error ?? new Error("not read");
+        const wb = checkWorkbook(read.bytes, { codec: fflateCodec, limits: DEFAULT_LIMITS, policy });
         kept.set(msg.id, { wb, policy: msg.policy });
         recordChecked(result.zh, wb.sheets, "zh");
         recordChecked(result.en, wb.sheets, "en");
@@ -107,10 +119,18 @@ function handle(msg: ToWorker): void {
   }
 }
 
+/** Requests are handled one at a time in the order they came; a file's read starts as it comes. */
+let queue: Promise<void> = Promise.resolve();
+
 scope.onmessage = (e) => {
   const msg = e.data;
+  const read = msg.type === "check" ? readSource(msg.source) : undefined;
+  queue = queue.then(async () => answer(msg, await read));
+};
+
+function answer(msg: ToWorker, read: Read | undefined): void {
   try {
-    handle(msg);
+    handle(msg, read);
   } catch (err) {
     const m =
       err instanceof WorkbookReadError
@@ -118,4 +138,4 @@ scope.onmessage = (e) => {
         : both("CLI_FAILED", { detail: oneLine((err as Error)?.message ?? String(err)) });
     scope.postMessage({ type: "failed", req: msg.req, zh: m.zh, en: m.en });
   }
-};
+}

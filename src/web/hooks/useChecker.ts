@@ -3,8 +3,10 @@
  * cancel sends no further file and ends a slow one), each file's entry in both languages, and the
  * downloads rendered by the worker. One worker serves the page's life (started with the page, so
  * no load happens after it), unless a cancel or a crash has to end it.
- * State reaches React at most every FLUSH_MS while a batch runs, so 300 files do not mean 300
- * re-renders of the table.
+ * Files are sent ahead (up to AHEAD files, AHEAD_BYTES of them, in the worker's queue, which reads
+ * them while it checks the one before), so the worker never waits for the page or the disk. The progress reaches React at most every FLUSH_MS while a batch
+ * runs and the table of rows every ROWS_MS, so 300 files do not mean 300 re-renders of the table
+ * (each of which would take the page's thread from the worker on a busy machine).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { both, t } from "../../i18n/strings";
@@ -34,6 +36,11 @@ export interface Progress {
 }
 
 const FLUSH_MS = 150;
+const ROWS_MS = 1500;
+/** Files sent to the worker ahead of the one it answers next: at most this many … */
+const AHEAD = 32;
+/** … and this many bytes of them (one file is always sent, however large). */
+const AHEAD_BYTES = 64 * 1024 * 1024;
 /** How long a cancel waits for the file being read before it ends the worker. */
 const CANCEL_GRACE_MS = 2000;
 
@@ -112,21 +119,47 @@ export function useChecker() {
       })
       .catch(() => undefined);
     let last = 0;
+    let lastRows = 0;
     const flush = (force: boolean, done: number, current?: string) => {
       const now = Date.now();
       if (!force && now - last < FLUSH_MS) return;
       last = now;
-      setRows([...live.current]);
+      if (force || now - lastRows >= ROWS_MS) {
+        lastRows = now;
+        setRows([...live.current]);
+      }
       setProgress({ done, total: toRead.length, current });
     };
+    // Sent ahead: each file's answer, by its place in toRead; `sent` files have been sent so far.
+    const answers: Promise<CheckedFile>[] = [];
+    let sent = 0;
+    const send = (i: number) => {
+      answers[i] = checkOne(w, toRead[i], policyName);
+      answers[i].catch(() => undefined);
+    };
+    const sendAhead = (k: number) => {
+      let bytes = 0;
+      for (let i = k; i < sent; i++) bytes += toRead[i].input.file.size;
+      while (
+        sent < toRead.length &&
+        cancelled.current !== me &&
+        (sent === k || (sent < k + AHEAD && bytes < AHEAD_BYTES))
+      ) {
+        bytes += toRead[sent].input.file.size;
+        send(sent++);
+      }
+    };
     let k = 0;
-    for (; k < toRead.length && cancelled.current !== me; k++) {
+    for (; k < toRead.length; k++) {
       if (run.current !== me) return;
+      sendAhead(k);
+      // Cancelled: nothing after the files already sent.
+      if (k >= sent) break;
       const row = toRead[k];
       row.status = "checking";
       flush(false, k, row.input.path);
       try {
-        row.result = await checkOne(w, row, policyName);
+        row.result = await answers[k];
         row.status = row.result.zh.status === "unreadable" ? "unreadable" : "checked";
       } catch (e) {
         if (run.current !== me) return;
@@ -135,10 +168,11 @@ export function useChecker() {
           row.status = "cancelled";
           break;
         }
-        // The worker died on this file (out of memory, say): it is listed with why; the next file
-        // starts a new worker.
+        // The worker died on this file (out of memory, say): it is listed with why; the files sent
+        // after it went with that worker, so they are sent again, to a new one.
         row.result = reasonEntry(row.input.path, both("WEB_WORKER_FAILED", { detail: (e as Error).message }));
         row.status = "unreadable";
+        for (let i = k + 1; i < sent; i++) send(i);
       }
     }
     if (run.current !== me) return;
@@ -204,14 +238,8 @@ async function checkOne(w: CheckerWorker, row: Row, policy: string): Promise<Che
   const { file, path } = row.input;
   if (file.size > DEFAULT_LIMITS.maxFileBytes)
     return reasonEntry(path, both("READ_TOO_BIG", { limit: DEFAULT_LIMITS.maxFileBytes }));
-  let bytes: ArrayBuffer;
   try {
-    bytes = await file.arrayBuffer();
-  } catch (e) {
-    return reasonEntry(path, both("READ_IO", { detail: (e as Error).message }));
-  }
-  try {
-    const reply = await w.request({ type: "check", id: row.id, file: path, bytes, policy }, [bytes]);
+    const reply = await w.request({ type: "check", id: row.id, file: path, source: file, policy });
     if (reply.type !== "checked") throw new Error(`unexpected answer ${reply.type}`);
     return reply.result;
   } catch (e) {
