@@ -3,7 +3,7 @@
  * Not a test: it prints figures (and marks each against its target); README quotes them.
  */
 import { spawnSync } from "child_process";
-import { promises as fs } from "fs";
+import { existsSync, promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import zlib from "zlib";
@@ -20,6 +20,7 @@ import type { CellValue } from "../src/engine/types";
 import type { RangeBox } from "../src/engine/model";
 import { FormTemplate, stackedWorkbook, templatesFrom } from "./lib/stack-forms";
 import { syncCounts } from "./lib/sync-counts";
+import { CHROMIUM, launch, openChecker, waitChecked } from "../test/browser/checker-harness";
 
 const ROOT = path.resolve(__dirname, "..");
 const SAMPLES = path.join(ROOT, "samples");
@@ -279,6 +280,78 @@ async function benchBundles(): Promise<void> {
   rows.push({ metric: "6b. functions.js gzip", value: `${(fn / 1024).toFixed(1)} KB`, target: "≤ 60 KB", ok: fn <= 60 * 1024 });
 }
 
+/**
+ * 7. The web checker (dist/checker.html) in Chromium through playwright-core, beside
+ * perf-check --json as a whole process on the same input, runs alternating, medians: 7a the
+ * 300-form workbook of row 1, 7b 300 one-form files (a folder, as a reviewer drops one). The
+ * page's time runs from handing the files to the page (already loaded, its worker started) until
+ * the check has finished and the table is drawn (the JSON export enabled); its longest main-thread
+ * task meanwhile (PerformanceObserver "longtask") shows it stayed responsive.
+ */
+async function benchPage(tmp: string): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    rows.push({ metric: "7. web checker ÷ perf-check", value: `not run: ${CHROMIUM} missing`, target: "≤ 2", ok: false });
+    return;
+  }
+  const bin = path.join(ROOT, "bin", "perf-check.js");
+  const url = `file://${path.join(ROOT, "dist", "checker.html")}`;
+  // 7b's folder: 300 of row 2's one-form files.
+  const folder = path.join(tmp, "page-300");
+  await fs.mkdir(folder, { recursive: true });
+  const many = (await fs.readdir(path.join(tmp, "many"))).sort().slice(0, 300);
+  for (const f of many) await fs.copyFile(path.join(tmp, "many", f), path.join(folder, f));
+  const browser = await launch();
+  try {
+    const pageRun = async (input: string, asFolder: boolean): Promise<{ ms: number; longest: number; forms: string }> => {
+      const { page } = await openChecker(browser, url, (u) => u === url || u.startsWith("blob:"));
+      try {
+        await page.evaluate(() => {
+          const w = window as unknown as { longest: number };
+          w.longest = 0;
+          new PerformanceObserver((l) => {
+            for (const e of l.getEntries()) w.longest = Math.max(w.longest, e.duration);
+          }).observe({ type: "longtask", buffered: false });
+        });
+        const t0 = now();
+        await page.getByTestId(asFolder ? "folder" : "files").setInputFiles(input);
+        await waitChecked(page, 600_000);
+        const ms = now() - t0;
+        const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+        return { ms, longest, forms: ((await page.locator("#forms-heading").textContent()) ?? "").trim() };
+      } finally {
+        await page.context().close();
+      }
+    };
+    const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    const cases = [
+      { metric: "7a. web checker ÷ perf-check --json, one workbook of 300 forms", input: path.join(tmp, "stacked-300.xlsx"), asFolder: false },
+      { metric: "7b. web checker ÷ perf-check --json, 300 one-form files (a folder)", input: folder, asFolder: true },
+    ];
+    for (const c of cases) {
+      const warm = await pageRun(c.input, c.asFolder);
+      runMs([bin, "--json", c.input]);
+      const pageMs: number[] = [];
+      const longest: number[] = [];
+      const cliMs: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await pageRun(c.input, c.asFolder);
+        pageMs.push(r.ms);
+        longest.push(r.longest);
+        cliMs.push(runMs([bin, "--json", c.input]));
+      }
+      const ratio = med(pageMs) / med(cliMs);
+      rows.push({
+        metric: `${c.metric} (page: files in → table drawn)`,
+        value: `${ratio.toFixed(2)} (${med(pageMs).toFixed(0)} ms vs ${med(cliMs).toFixed(0)} ms; longest main-thread task ${Math.max(...longest).toFixed(0)} ms; ${warm.forms})`,
+        target: "≤ 2",
+        ok: ratio <= 2,
+      });
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 async function run(): Promise<void> {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "perf-bench-"));
   try {
@@ -290,6 +363,7 @@ async function run(): Promise<void> {
     await benchSyncs();
     await benchBundles();
     await benchFiles(templates, tmp);
+    await benchPage(tmp);
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
   }
