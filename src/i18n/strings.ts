@@ -174,6 +174,139 @@ export const STRINGS = {
   },
   PACK_CORE: { zh: "自评表计算核对", en: "Self-evaluation arithmetic" },
 
+  // The review pack (src/engine/checks/, pack "review"): review-quality rules and regional data
+  PACK_REVIEW: { zh: "复核要点", en: "Review points" },
+  SOURCE_PACK_REVIEW: {
+    zh: "财预〔2021〕101号 指引（指标值的写法）、财预〔2020〕10号、地区表样与公开的复核实践",
+    en: "Cai Yu [2021] No. 101 guide (how targets are written), Cai Yu [2020] No. 10, regional templates and published review practice",
+  },
+  VALUE_BLANK: { zh: "空", en: "blank" },
+  CHECK_QUANTITY_TARGET_NO_FIGURE: { zh: "数量指标的指标值没有数字", en: "Quantity target states no figure" },
+  QUANTITY_TARGET_NO_FIGURE: {
+    zh: "数量指标“{name}”的指标值“{found}”没有数字，无法衡量完成数量",
+    en: 'Quantity indicator "{name}": the target "{found}" states no figure to count against',
+  },
+  QUANTITY_TARGET_BLANK: {
+    zh: "数量指标“{name}”未填指标值",
+    en: 'Quantity indicator "{name}" has no target',
+  },
+  FIX_QUANTITY_TARGET_NO_FIGURE: {
+    zh: "把数量指标的指标值写成数字和单位，如“≥500人次”",
+    en: 'Write the quantity target as a number with its unit, e.g. "≥500人次"',
+  },
+  SOURCE_GUIDE_QUANTITY: {
+    zh: "《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》（财预〔2021〕101号）：数量指标反映预期提供的公共产品和服务的数量，以数值表述",
+    en: "MOF guide to setting core performance targets and indicators of central departments' project expenditure (trial) (Cai Yu [2021] No. 101): quantity indicators state how much is delivered, as figures",
+  },
+  CHECK_COST_TARGET_LOWER_BOUND: { zh: "成本指标写成下限（≥）", en: "Cost target written as a lower bound" },
+  COST_TARGET_LOWER_BOUND: {
+    zh: "成本指标“{name}”的指标值“{found}”是下限；成本指标应为控制上限（≤）",
+    en: 'Cost indicator "{name}": the target "{found}" is a lower bound; a cost target is a ceiling (≤)',
+  },
+  FIX_COST_TARGET_LOWER_BOUND: {
+    zh: "把成本指标写成控制上限，如“≤50万元”",
+    en: 'Write the cost target as a ceiling, e.g. "≤50万元"',
+  },
+  SOURCE_GUIDE_COST: {
+    zh: "财预〔2021〕101号 指引：成本指标反映成本控制要求，指标值为控制上限（≤）",
+    en: "Cai Yu [2021] No. 101 guide: cost indicators state the cost to be kept within, a ceiling (≤)",
+  },
+  CHECK_VAGUE_EFFECT_TARGET: { zh: "效益指标的指标值无法衡量", en: "Effect target cannot be measured" },
+  VAGUE_EFFECT_TARGET: {
+    zh: "效益指标“{name}”的指标值“{found}”只有“{word}”一类程度词，没有衡量标准",
+    en: 'Effect indicator "{name}": the target "{found}" is a word of degree ("{word}") with no measure',
+  },
+  FIX_VAGUE_EFFECT_TARGET: {
+    zh: "写明可衡量的指标值：能量化的给出数值（如“受益人数≥1000人”“投诉率≤1%”），不能量化的写明可核验的标准",
+    en: 'State a measurable target: a figure where possible ("受益人数≥1000人", "投诉率≤1%"), else a standard that can be verified',
+  },
+  SOURCE_GUIDE_EFFECT: {
+    zh: "财预〔2021〕101号 指引：效益指标应可衡量，能量化的尽量量化，不能量化的以可衡量、可核验的方式表述；本工具据此把“较好”“提高”“明显”“有效”等没有衡量标准的程度词视为不可衡量",
+    en: 'Cai Yu [2021] No. 101 guide: effect indicators are set to be measurable, quantified where possible, else described in a checkable way; this tool reads words of degree with no measure ("较好", "提高", "明显", "有效") as unmeasurable',
+  },
+  CHECK_SATISFACTION_NOT_PERCENT: { zh: "满意度指标值不是百分比", en: "Satisfaction target not a percentage" },
+  SATISFACTION_NOT_PERCENT: {
+    zh: "满意度指标“{name}”的指标值“{found}”不是百分比",
+    en: 'Satisfaction indicator "{name}": the target "{found}" is not a percentage',
+  },
+  FIX_SATISFACTION_NOT_PERCENT: {
+    zh: "满意度以调查中满意的比例衡量：指标值写成百分比（如“≥90%”），完成值写调查结果",
+    en: 'Satisfaction is the share of satisfied respondents: write the target as a percentage ("≥90%") and the survey result as the actual',
+  },
+  SOURCE_GUIDE_SATISFACTION: {
+    zh: "财预〔2021〕101号 指引：满意度指标反映服务对象对项目实施效果的满意程度，一般通过问卷调查取得，以百分比表述；财预〔2020〕10号：服务对象满意度原则上占 10 分",
+    en: "Cai Yu [2021] No. 101 guide: satisfaction indicators state how satisfied the beneficiaries are, usually from a survey, as a percentage; Cai Yu [2020] No. 10: satisfaction is in principle worth 10 points",
+  },
+  CHECK_DUPLICATE_INDICATOR: { zh: "指标重复", en: "Indicator set twice" },
+  DUPLICATE_INDICATOR: {
+    zh: "指标“{name}”与 {first} 的指标重复",
+    en: 'Indicator "{name}" repeats the one in {first}',
+  },
+  FIX_DUPLICATE_INDICATOR: {
+    zh: "删除或合并重复的指标，把分值分给其他指标",
+    en: "Remove or merge the repeated indicator and give its points to others",
+  },
+  SOURCE_REVIEW_DUPLICATE: {
+    zh: "复核实践：财政部门公开的绩效自评抽查复核通报把同一指标重复设置列为指标设置问题；财预〔2021〕101号 指引要求指标精简、突出重点",
+    en: "Review practice: finance bureaus' published spot-check notices on self-evaluations list an indicator set twice as a fault of target setting; the Cai Yu [2021] No. 101 guide asks for few, focused indicators",
+  },
+  CHECK_FULL_MARKS_NO_REASON: { zh: "全部满分且未说明", en: "Full marks everywhere, nothing explained" },
+  FULL_MARKS_NO_REASON: {
+    zh: "全部 {n} 项指标均为满分，偏差原因一栏全部为空",
+    en: "All {n} indicators score full marks and the reason column is empty throughout",
+  },
+  FIX_FULL_MARKS_NO_REASON: {
+    zh: "逐项核实完成值与指标值；确实全部完成的，在偏差原因中写明依据（验收、统计或调查结果）",
+    en: "Check each actual against its target; where all were really met, state the evidence (acceptance, statistics, survey) in the reason column",
+  },
+  SOURCE_REVIEW_FULL_MARKS: {
+    zh: "财预〔2020〕10号：绩效评价应科学公正，偏离绩效目标的须分析说明原因；复核实践：财政部门公开的自评抽查通报把普遍满分而不作说明的自评列为自评不实的迹象",
+    en: "Cai Yu [2020] No. 10: evaluation is to be fair and deviations from the targets explained; review practice: bureaus' published spot-check notices single out self-evaluations scored full everywhere with nothing explained",
+  },
+  CHECK_LOW_EXECUTION_NO_REASON: { zh: "执行率偏低未说明原因", en: "Low execution rate unexplained" },
+  LOW_EXECUTION_NO_REASON: {
+    zh: "执行率 {rate} 低于 {threshold}，偏差原因中没有说明资金执行情况",
+    en: "Execution rate {rate} is below {threshold} and no reason given speaks of the funds",
+  },
+  FIX_LOW_EXECUTION_NO_REASON: {
+    zh: "在偏差原因中说明资金未按预算执行的原因（如项目进度、资金结转）及改进措施",
+    en: "Explain in the reason column why the funds were not spent as budgeted (progress, carry-over) and what will change",
+  },
+  SOURCE_SICHUAN_LOW_EXECUTION: {
+    zh: "四川省项目支出绩效自评表的填报要求：预算执行率低于 90% 的须说明原因；财预〔2020〕10号：偏离绩效目标的须分析说明原因",
+    en: "Sichuan project self-evaluation form: an execution rate below 90% must be explained; Cai Yu [2020] No. 10: deviations from the targets are explained",
+  },
+  CHECK_WEIGHT_PLAN: { zh: "分值分配与规则集不同", en: "Weights differ from the policy's" },
+  WEIGHT_PLAN_BUDGET: {
+    zh: "预算执行率分值 {found}，规则集“{policy}”为 {expected}",
+    en: 'Budget execution is worth {found}; policy "{policy}" sets {expected}',
+  },
+  WEIGHT_PLAN_GROUP: {
+    zh: "“{name}”分值 {found}，规则集“{policy}”为 {expected}",
+    en: '"{name}" is worth {found}; policy "{policy}" sets {expected}',
+  },
+  WEIGHT_PLAN_INDICATORS: {
+    zh: "绩效指标分值合计 {found}，规则集“{policy}”为 {expected}",
+    en: 'The indicators are worth {found}; policy "{policy}" sets {expected}',
+  },
+  FIX_WEIGHT_PLAN: {
+    zh: "按规则集分配分值（财预〔2020〕10号 原则上 10/50/30/10），或用 --policy 选用与本地表样一致的规则集",
+    en: "Weight the parts as the policy does (Cai Yu [2020] No. 10: in principle 10/50/30/10), or choose the policy of the local template with --policy",
+  },
+  CHECK_TOTAL_CAP: { zh: "总分超过执行率对应的上限", en: "Total above the cap for its execution rate" },
+  TOTAL_CAP: {
+    zh: "执行率 {rate} 低于 {below}，按规则集“{policy}”总分不得高于 {expected}，填报 {found}",
+    en: 'Execution rate {rate} is below {below}: under policy "{policy}" the total is at most {expected}; stated {found}',
+  },
+  FIX_TOTAL_CAP: {
+    zh: "按执行率对应的上限调整总分，或说明适用的地区规定",
+    en: "Lower the total to the cap for its execution rate, or state which local rule applies",
+  },
+  SOURCE_POLICY_CAP: {
+    zh: "所用规则集（地区规定）按执行率设定的总分上限；内置规则集均不设上限",
+    en: "The policy in force (a province's rule) caps the total by execution rate; no built-in policy sets a cap",
+  },
+
   // Review scores (src/engine/checks/evaluate.ts): how each 复核得分 was reached
   REVIEW_NO_WEIGHT: {
     zh: "分值无法读取，沿用自评得分 {found}",

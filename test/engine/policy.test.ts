@@ -32,8 +32,8 @@ describe("named policies", () => {
     expect(s.cost).toBe("spend-ratio");
     expect({ ...s, name: n.name, label: n.label, source: n.source, cost: n.cost }).toEqual(n);
   });
-  it("POLICIES and POLICY_NAMES list the three", () => {
-    expect([...POLICY_NAMES]).toEqual(["national", "linear", "spend-ratio"]);
+  it("POLICIES and POLICY_NAMES list the four", () => {
+    expect([...POLICY_NAMES]).toEqual(["national", "linear", "spend-ratio", "budget-20"]);
     for (const name of POLICY_NAMES) expect(POLICIES[name].name).toBe(name);
   });
   it("policies are frozen data", () => {

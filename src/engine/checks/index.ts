@@ -16,7 +16,7 @@ import { show, textOf } from "./values";
 export * from "./types";
 export { evaluate } from "./evaluate";
 export type { Evaluation } from "./evaluate";
-export { PACKS, packsOf, checksOf, core } from "./packs";
+export { PACKS, packsOf, checksOf, core, review } from "./packs";
 export type { RulePack } from "./packs";
 
 /** Severity of every finding code of the built-in packs. */

@@ -23,7 +23,17 @@ export type FindingCode =
   | "OVER_EXECUTION"
   | "MISSING_TOTAL"
   | "GRADE_MISMATCH"
-  | "UNREADABLE_VALUE";
+  | "UNREADABLE_VALUE"
+  // The review pack (review-quality rules and the policy's regional data)
+  | "QUANTITY_TARGET_NO_FIGURE"
+  | "COST_TARGET_LOWER_BOUND"
+  | "VAGUE_EFFECT_TARGET"
+  | "SATISFACTION_NOT_PERCENT"
+  | "DUPLICATE_INDICATOR"
+  | "FULL_MARKS_NO_REASON"
+  | "LOW_EXECUTION_NO_REASON"
+  | "WEIGHT_PLAN"
+  | "TOTAL_CAP";
 
 export type Severity = "error" | "warning" | "info";
 
