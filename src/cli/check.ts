@@ -52,6 +52,10 @@ export interface JsonForm {
   total: { stated?: string; computed?: string; review?: string };
   /** stated: the 等级 cell; computed: grade of total.computed; review: grade of total.review. */
   grade: { stated?: string; computed?: string; review?: string };
+  /** 自评总分 (the stated 总分, else the stated scores' sum: `from`) and its grade; absent when unscored. */
+  self?: { total: string; grade: string; from: "stated" | "sum" };
+  /** 偏差 = self.total − total.review; absent when unscored. */
+  deviation?: string;
   /** The policy and rule packs used. */
   policy: string;
   packs: string[];
@@ -108,6 +112,8 @@ export function jsonForm(r: FormResult, lang: Lang): JsonForm {
     scored: r.scored,
     total: r.total,
     grade: r.grade,
+    self: r.self,
+    deviation: r.deviation,
     policy: r.policy,
     packs: r.packs,
     indicators: r.indicators.map((i) => ({

@@ -2,11 +2,12 @@
  * perf-check: checks 绩效自评表 workbooks in bulk, without Excel.
  *
  *   perf-check [--json] [--policy NAME|FILE] [--mapping FILE] [--write DIR] [--report FILE] [--lang zh|en] PATH...
+ *   perf-check --rules [--policy NAME|FILE] [--lang zh|en]
  *
  * Exit status: 0 no error findings, 1 at least one error finding, 2 a file could not be read or
  * bad usage (the other files are still checked and reported).
  */
-import { promises as fs } from "fs";
+import { promises as fs, readFileSync } from "fs";
 import path from "path";
 import { Command, CommanderError } from "commander";
 import { getPolicy, PolicyError, policyFromJson } from "../engine/policy";
@@ -17,7 +18,8 @@ import { MappingError, parseMappingDoc, SheetMapping } from "../layout/mapping";
 import { annotatedPath, applyPlanToWorksheet, planForSheet } from "./annotate";
 import { checkGrids, jsonForm, JsonForm } from "./check";
 import { DEFAULT_LIMITS, loadExcelJs, oneLine, openWorkbook, ReadLimits, WorkbookReadError } from "./read";
-import { renderCsv, renderHtml, ReportFile } from "./report";
+import { jsonDocument, renderRules, renderText, type ReportFile, type ReportRun } from "../report";
+import { writeReport } from "./report";
 
 export interface Io {
   out: (s: string) => void;
@@ -37,6 +39,7 @@ interface Options {
   mapping?: string;
   write?: string;
   report?: string;
+  rules?: boolean;
   lang: string;
 }
 
@@ -47,6 +50,21 @@ interface Input {
 }
 
 class UsageError extends Error {}
+
+/** perf-check's version (package.json, two folders up from src/cli and from build/cli). */
+const VERSION: string = (() => {
+  try {
+    return JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).version;
+  } catch {
+    return "";
+  }
+})();
+
+/** Today as YYYY-MM-DD, local time: the report's date. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
 
 function bothLine(key: StringKey, params: Params = {}): string {
   const m = both(key, params);
@@ -149,12 +167,13 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
   program
     .name("perf-check")
     .description("检查绩效自评表工作簿 / Check 绩效自评表 (performance self-evaluation) workbooks")
-    .argument("<paths...>", ".xlsx files or folders (searched recursively)")
+    .argument("[paths...]", ".xlsx files or folders (searched recursively)")
     .option("--json", "print one JSON document on stdout")
     .option("--policy <name|file>", "scoring policy: national, linear, spend-ratio, or a JSON policy file", undefined)
     .option("--mapping <file>", "column mapping JSON (as saved by the add-in)")
     .option("--write <dir>", "write an annotated copy of each workbook into this folder")
-    .option("--report <file>", "write a report: .html (default) or .csv")
+    .option("--report <file>", "write a report: .html (default), .csv or .xlsx")
+    .option("--rules", "list the rules in force (policy, packs, checks with their sources) and exit")
     .option("--lang <zh|en>", "language of messages", "zh")
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
@@ -185,6 +204,14 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
     }
     throw e;
   }
+  if (opts.rules) {
+    io.out(renderRules(policy, lang));
+    return 0;
+  }
+  if (paths.length === 0) {
+    io.err(`perf-check: ${bothLine("CLI_PATHS_NEEDED")}\n`);
+    return 2;
+  }
   const { inputs, missing } = await collectInputs(paths);
   const files: ReportFile[] = [];
   let readFailure = missing.length > 0;
@@ -199,7 +226,7 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
   const taken = new Set<string>(inputs.map((i) => path.resolve(i.file)));
   const bar = opts.json ? { tick: () => undefined, stop: () => undefined } : progressBar(io, inputs.length);
   for (const input of inputs) {
-    const entry: ReportFile = { file: input.file, forms: [] };
+    const entry: ReportFile = { file: input.file, rel: input.rel, forms: [] };
     files.push(entry);
     try {
       const { grids, buffer } = await openWorkbook(input.file, limits);
@@ -217,6 +244,12 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
         const out = annotatedPath(opts.write, input.rel, taken);
         await fs.mkdir(path.dirname(out), { recursive: true });
         await workbook.xlsx.writeFile(out);
+        // The report links each annotated copy, relative to the report's own folder.
+        if (opts.report)
+          entry.annotated = path
+            .relative(path.dirname(path.resolve(opts.report)), out)
+            .split(path.sep)
+            .join("/");
       }
     } catch (e) {
       readFailure = true;
@@ -227,43 +260,18 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
   }
   bar.stop();
 
-  const allForms = files.flatMap((f) => f.forms);
-  const errors = allForms.reduce((s, f) => s + f.findings.filter((x) => x.severity === "error").length, 0);
-  const warnings = allForms.reduce((s, f) => s + f.findings.filter((x) => x.severity === "warning").length, 0);
-
-  if (opts.report) {
-    const csv = /\.csv$/i.test(opts.report);
-    await fs.mkdir(path.dirname(path.resolve(opts.report)), { recursive: true });
-    await fs.writeFile(opts.report, csv ? renderCsv(files, lang) : renderHtml(files, lang), "utf8");
-  }
-
-  if (opts.json) {
-    const doc = {
-      files: files.map((f) =>
-        f.error ? { file: f.file, error: f.error, forms: [] } : { file: f.file, forms: f.forms },
-      ),
-    };
-    io.out(JSON.stringify(doc, null, 2) + "\n");
-  } else {
-    for (const f of files) {
-      if (f.error) {
-        io.err(`${oneLine(f.file)}: ${t(lang, "CLI_ERROR")}: ${oneLine(f.error)}\n`);
-        continue;
-      }
-      io.out(`${f.file}\n`);
-      for (const form of f.forms) {
-        const e = form.findings.filter((x) => x.severity === "error").length;
-        const w = form.findings.filter((x) => x.severity === "warning").length;
-        const grade = form.grade.stated ?? form.grade.computed ?? "";
-        io.out(
-          `  ${form.sheet}!${form.range} ${form.name ?? ""}  ${t(lang, "CLI_TOTAL")} ${form.total.stated ?? "—"}/${form.total.computed ?? "—"} ${grade}  ${e}E ${w}W\n`,
-        );
-        for (const x of form.findings)
-          io.out(`    ${x.severity.padEnd(7)} ${x.cell.padEnd(5)} ${x.code}: ${x.message}\n`);
-      }
-    }
-    const summary = t(lang, "CLI_SUMMARY", { files: inputs.length, forms: allForms.length, errors, warnings });
-    io.out(`${summary}\n`);
+  // The outputs: every one rendered by src/report from the same run, so their counts agree.
+  const run: ReportRun = { files, lang, policy, date: today(), version: VERSION };
+  const errors = files.reduce(
+    (n, f) => n + f.forms.reduce((m, x) => m + x.findings.filter((y) => y.severity === "error").length, 0),
+    0,
+  );
+  if (opts.report) await writeReport(opts.report, run);
+  if (opts.json) io.out(JSON.stringify(jsonDocument(run), null, 2) + "\n");
+  else {
+    const text = renderText(run);
+    for (const line of text.err) io.err(`${line}\n`);
+    for (const line of text.out) io.out(`${line}\n`);
     if (opts.write) io.out(`${t(lang, "CLI_ANNOTATED")}: ${path.resolve(opts.write)}\n`);
     if (opts.report) io.out(`${t(lang, "CLI_REPORT")}: ${path.resolve(opts.report)}\n`);
   }

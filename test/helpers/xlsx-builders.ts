@@ -89,6 +89,9 @@ export interface JForm {
   scored: boolean;
   total: { stated?: string; computed?: string; review?: string };
   grade: { stated?: string; computed?: string; review?: string };
+  /** 自评总分 (stated 总分, else the stated scores' sum) and its grade; 偏差 = self − review. */
+  self?: { total: string; grade: string; from: "stated" | "sum" };
+  deviation?: string;
   policy: string;
   packs: string[];
   indicators: JIndicator[];

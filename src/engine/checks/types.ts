@@ -122,6 +122,13 @@ export interface FormResult {
     /** The grade of `total.review`. */
     review?: string;
   };
+  /**
+   * 自评总分, the unit's own total: the stated 总分, else the sum of the stated scores (`from` says
+   * which), with its grade under the policy. Absent on an unscored form (未评分).
+   */
+  self?: { total: string; grade: string; from: "stated" | "sum" };
+  /** 偏差 = 自评总分 − 复核总分 (self.total − total.review); absent on an unscored form. */
+  deviation?: string;
   indicators: IndicatorResult[];
   findings: Finding[];
   /** The policy and rule packs the form was checked under. */
