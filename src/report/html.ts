@@ -27,7 +27,7 @@ small,.code{color:#666;font-size:10px;font-weight:normal}
 .sev{display:inline-block;min-width:2.6em;padding:0 4px;border-radius:3px;color:#fff;font-size:10px;text-align:center;white-space:nowrap}
 .sev-error{background:#b00020}.sev-warning{background:#a86b00}.sev-info{background:#2f6db5}
 .legend span{margin-right:14px}
-.charts{display:flex;flex-wrap:wrap;gap:16px}table.chart-data{width:auto;min-width:50%}figure{margin:4px 0}figcaption{font-weight:600;margin-bottom:2px}
+.charts{display:flex;gap:16px}.charts figure{flex:1 1 0;min-width:0}figure svg{max-width:100%;height:auto}table.chart-data{width:auto;min-width:60%}figure{margin:4px 0}figcaption{font-weight:600;margin-bottom:2px}
 svg text{font-size:10px;fill:#222}
 .self{fill:#7a9cc6}.review{fill:#2b7a4b}.band{fill:#8c6bb1}
 tr.has-error td:first-child{border-left:3px solid #b00020}tr.has-warning td:first-child{border-left:3px solid #a86b00}
@@ -44,9 +44,8 @@ function gradesChart(s: BatchSummary, lang: Lang): string {
   const max = Math.max(1, ...s.grades.flatMap((g) => [g.self, g.review]));
   const bw = 22;
   const gap = 18;
-  const top = 24;
-  const hgt = 150;
-  const base = top + 100;
+  const hgt = 162;
+  const base = 134;
   const groups = s.grades
     .map((g, i) => {
       const x = 10 + i * (2 * bw + gap);
@@ -65,7 +64,7 @@ function gradesChart(s: BatchSummary, lang: Lang): string {
         `<tr><td>${h(gradeLabel(g.grade, lang))}</td><td class="num">${g.self}</td><td class="num">${g.review}</td></tr>`,
     )
     .join("");
-  return `<figure id="grades-chart"><figcaption>${h(u(lang, "gradesChart"))}</figcaption><svg role="img" aria-label="${h(u(lang, "gradesChart"))}" width="${Math.max(width, 230)}" height="${hgt}">${legend}${groups}</svg><table class="chart-data"><thead><tr><th>${u(lang, "grade")}</th><th>${u(lang, "selfGrade")}</th><th>${u(lang, "reviewGrade")}</th></tr></thead><tbody>${rows}</tbody></table></figure>`;
+  return `<figure id="grades-chart"><figcaption>${h(u(lang, "gradesChart"))}</figcaption><svg role="img" aria-label="${h(u(lang, "gradesChart"))}" viewBox="0 0 ${Math.max(width, 230)} ${hgt}" width="${Math.max(width, 230)}" height="${hgt}">${legend}${groups}</svg><table class="chart-data"><thead><tr><th>${u(lang, "grade")}</th><th>${u(lang, "selfGrade")}</th><th>${u(lang, "reviewGrade")}</th></tr></thead><tbody>${rows}</tbody></table></figure>`;
 }
 
 /** Bars per 执行率 band, then the forms with no rate. */
@@ -86,7 +85,7 @@ function rateChart(s: BatchSummary, lang: Lang): string {
     })
     .join("");
   const rows = bars.map((b) => `<tr><td>${h(b.label)}</td><td class="num">${b.n}</td></tr>`).join("");
-  return `<figure id="rate-chart"><figcaption>${h(u(lang, "rateChart"))}</figcaption><svg role="img" aria-label="${h(u(lang, "rateChart"))}" width="${20 + bars.length * (bw + gap)}" height="150">${svg}</svg><table class="chart-data"><thead><tr><th>${u(lang, "rate")}</th><th>${u(lang, "count")}</th></tr></thead><tbody>${rows}</tbody></table></figure>`;
+  return `<figure id="rate-chart"><figcaption>${h(u(lang, "rateChart"))}</figcaption><svg role="img" aria-label="${h(u(lang, "rateChart"))}" viewBox="0 0 ${20 + bars.length * (bw + gap)} 150" width="${20 + bars.length * (bw + gap)}" height="150">${svg}</svg><table class="chart-data"><thead><tr><th>${u(lang, "rate")}</th><th>${u(lang, "count")}</th></tr></thead><tbody>${rows}</tbody></table></figure>`;
 }
 
 function formList(title: string, refs: FormRef[], files: readonly ReportFile[], lang: Lang, id: string): string {

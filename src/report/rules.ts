@@ -68,15 +68,17 @@ export function severityName(severity: string, lang: Lang): string {
 /** The text `perf-check --rules` prints: policy, then each pack, then each check on its own lines. */
 export function renderRules(policy: Policy, lang: Lang): string {
   const r = rulesInForce(policy, lang);
+  const sep = lang === "zh" ? "：" : ": ";
+  const source = t(lang, "RULES_SOURCE") + sep;
   const lines = [
-    `${t(lang, "RULES_POLICY")}: ${r.policy.name} — ${r.policy.label}`,
-    `  ${t(lang, "RULES_SOURCE")}: ${r.policy.source}`,
+    `${t(lang, "RULES_POLICY")}${sep}${r.policy.name} — ${r.policy.label}`,
+    `  ${source}${r.policy.source}`,
   ];
   for (const p of r.packs) {
-    lines.push("", `${t(lang, "RULES_PACK")}: ${p.name} — ${p.label}`, `  ${t(lang, "RULES_SOURCE")}: ${p.source}`);
+    lines.push("", `${t(lang, "RULES_PACK")}${sep}${p.name} — ${p.label}`, `  ${source}${p.source}`);
     for (const rule of p.rules) {
       lines.push(`  ${rule.code}  ${rule.name}  [${severityName(rule.severity, lang)}]`);
-      lines.push(`      ${t(lang, "RULES_SOURCE")}: ${rule.source}`);
+      lines.push(`      ${source}${rule.source}`);
     }
   }
   return lines.join("\n") + "\n";

@@ -271,7 +271,8 @@ describe("seed000 (北京市科委 人才交流中心): consistent", () => {
     const run = await runCli([SEED000]);
     expect(run.code).toBe(0);
     expect(run.out).toContain("自评表!A1:I24");
-    expect(run.out).toContain("84.57/84.57 良  0E 2W");
+    expect(run.out).toContain("自评 84.57 良 / 复核 84.57 良 / 偏差 0  0E 2W 0I");
+    expect(run.out.split("\n")[0]).toBe("规则集：national（全国通行（财预〔2020〕10号））；规则包：core、review");
     expect(run.err).toBe("");
   });
 });
