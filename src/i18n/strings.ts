@@ -611,6 +611,8 @@ export const STRINGS = {
   REPORT_sheetHighSelf: { zh: "高分低执行", en: "High self, low rate" },
   REPORT_sheetAllFull: { zh: "全部满分", en: "Full marks" },
   REPORT_sheetRates: { zh: "执行率分布", en: "Execution rates" },
+  REPORT_sheetRules: { zh: "规则", en: "Rules" },
+  REPORT_source: { zh: "依据", en: "Source" },
   CLI_POLICY_LINE: {
     zh: "规则集：{name}（{label}）；规则包：{packs}",
     en: "Policy: {name} ({label}); rule packs: {packs}",

@@ -1,11 +1,11 @@
 /**
  * The CSV report: a header, then one row per finding (a clean form gets one row of its own, an
  * unreadable file one row with its reason). Each row carries its form's 自评得分, 复核得分, 偏差 and
- * both grades. UTF-8 with a BOM and CRLF (Excel opens it as is); a cell a spreadsheet would run as
+ * both grades, and the policy and packs it was checked under. UTF-8 with a BOM and CRLF (Excel opens it as is); a cell a spreadsheet would run as
  * a formula (leading = + - @, tab, CR) is made inert with a quote mark. Pure.
  */
 import { t } from "../i18n/strings";
-import { codeName, severityName } from "./rules";
+import { codeName, rulesInForce, severityName } from "./rules";
 import { figures, shownPath } from "./format";
 import type { ReportRun } from "./types";
 
@@ -38,9 +38,14 @@ export function renderCsv(run: ReportRun): string {
     u("REPORT_message"),
     u("REPORT_expected"),
     u("REPORT_found"),
+    u("REPORT_policy"),
+    u("REPORT_packs"),
   ];
+  // Every row names the policy and the packs it was checked under.
+  const rules = rulesInForce(run.policy, lang);
+  const named = [rules.policy.name, rules.packs.map((p) => p.name).join(" ")];
   const lines = [head.map(csvCell).join(",")];
-  const row = (cells: unknown[]) => lines.push(cells.map(csvCell).join(","));
+  const row = (cells: unknown[]) => lines.push([...cells, ...named].map(csvCell).join(","));
   const blankForm = ["", "", "", "", "", "", "", "", "", ""];
   for (const f of run.files) {
     const file = shownPath(f);

@@ -2,7 +2,8 @@
  * The report as an .xlsx workbook reviewers filter and file: a sheet of findings (one row per
  * finding: file, form, sheet, cell, code, name, severity, message, expected, found, fix), a sheet of
  * forms (自评 / 复核 / 偏差, both grades, 执行率, counts), and a sheet per part of the batch summary
- * (grades, deviations, high self with low 执行率, full marks, 执行率 bands). Every sheet has a
+ * (grades, deviations, high self with low 执行率, full marks, 执行率 bands), and a sheet naming the
+ * policy, packs, date and version with every rule in force and its source. Every sheet has a
  * frozen, filterable header row. SpreadsheetML written here and zipped with JSZip (which runs in
  * browsers too): no Node-only module, no clock (file dates are the run's date), so the same run
  * gives the same bytes. Text is written as inline strings: never a formula. Pure.
@@ -10,7 +11,7 @@
 import JSZip from "jszip";
 import { t, type StringKey } from "../i18n/strings";
 import { bandLabel, counts, figures, gradeLabel, percent, shownPath } from "./format";
-import { codeFix, codeName, severityName } from "./rules";
+import { codeFix, codeName, rulesInForce, severityName } from "./rules";
 import { summarize, type FormRef } from "./summary";
 import type { ReportRun } from "./types";
 
@@ -193,7 +194,28 @@ export function reportSheets(run: ReportRun): Sheet[] {
       head: [u("rate"), u("count")],
       rows: [...s.rates.map((b) => [bandLabel(b, lang), b.count]), [u("noRate"), s.noRate]],
     },
+    rulesSheet(run),
   ];
+}
+
+/** The policy, packs, date and version, then every rule in force with its source. */
+function rulesSheet(run: ReportRun): Sheet {
+  const { lang } = run;
+  const u = (k: string) => t(lang, `REPORT_${k}` as StringKey);
+  const r = rulesInForce(run.policy, lang);
+  return {
+    name: u("sheetRules"),
+    head: [u("packs"), u("code"), u("check"), u("severity"), u("source")],
+    rows: [
+      [u("policy"), r.policy.name, r.policy.label, "", r.policy.source],
+      [u("date"), run.date, "", "", ""],
+      [u("version"), `perf-check ${run.version}`, "", "", ""],
+      ...r.packs.flatMap((p) => [
+        [p.name, "", p.label, "", p.source],
+        ...p.rules.map((x): Cell[] => [p.name, x.code, x.name, severityName(x.severity, lang), x.source]),
+      ]),
+    ],
+  };
 }
 
 /** The workbook's bytes. */

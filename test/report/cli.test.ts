@@ -50,6 +50,7 @@ test("--report x.xlsx writes a workbook exceljs reads; English headers with --la
     "High self, low rate",
     "Full marks",
     "Execution rates",
+    "Rules",
   ]);
   expect(wb.getWorksheet("Forms")!.rowCount).toBe(1 + 16);
 });

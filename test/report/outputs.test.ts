@@ -106,6 +106,9 @@ test("CSV: every form's row(s) carry its 自评 / 复核 / 偏差 and grades; fi
     .map((l) => JSON.parse(`[${l}]`) as string[]);
   const head = rows[0];
   expect(head.slice(4, 11)).toEqual(["总分", "等级", "自评得分", "复核得分", "偏差", "自评等级", "复核等级"]);
+  // Every row names the policy and packs.
+  expect(head.slice(-2)).toEqual(["规则集", "规则包"]);
+  expect(new Set(rows.slice(1).map((r) => r.slice(-2).join("|")))).toEqual(new Set(["national|core review"]));
   const c: Counts = { forms: 0, self: {}, review: {}, severities: { error: 0, warning: 0, info: 0 } };
   const seen = new Set<string>();
   const sev: Record<string, "error" | "warning" | "info"> = { 错误: "error", 警告: "warning", 提示: "info" };
@@ -167,6 +170,7 @@ test("XLSX: read back with exceljs — findings, forms, a sheet per summary — 
     "高分低执行",
     "全部满分",
     "执行率分布",
+    "规则",
   ]);
   const rowsOf = (name: string) => {
     const out: unknown[][] = [];
@@ -228,6 +232,14 @@ test("XLSX: read back with exceljs — findings, forms, a sheet per summary — 
   ).toBe(s.forms);
   // A finding's row: the Chinese name and the fix hint beside the code.
   expect(findings.find((r) => r[4] === "SCORE_EXCEEDS_WEIGHT")?.slice(5, 7)).toEqual(["得分超过分值", "错误"]);
+  // The rules sheet names the policy, the date and version, and every rule of both packs.
+  const rules = rowsOf("规则");
+  expect(rules.slice(1, 4).map((r) => r.slice(0, 2))).toEqual([
+    ["规则集", "national"],
+    ["日期", "2026-12-01"],
+    ["版本", "perf-check 0.1.0"],
+  ]);
+  expect(rules.filter((r) => r[0] === "review" && r[1]).length).toBe(9);
   // The same run, the same bytes.
   expect(Buffer.from(await renderXlsx(run)).equals(Buffer.from(bytes))).toBe(true);
 });
