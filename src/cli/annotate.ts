@@ -1,21 +1,29 @@
 /**
- * Annotated copies: a Plan applied to an exceljs workbook. Computed rates, scores and totals go
- * into review columns as native Excel formulas (with their values cached, so the copy works for
- * someone without the add-in); every finding is flagged on its cell with a fill and a note. The
- * form's own cells are never changed; the original file is never written.
+ * Annotated copies: each checked sheet's Plan (review columns of native Excel formulas with the
+ * engine's values cached, every finding flagged with a fill and a note) applied to the workbook
+ * part by part (src/xlsx/annotate.ts): the form's own cells and every part the copy need not
+ * change are kept as they are; the original file is never written. Loaded only for --write.
  */
 import path from "path";
-import type ExcelJS from "exceljs";
 import type { Severity } from "../engine/checks";
 import { buildPlan, CellReader, Plan } from "../engine/plan";
 import type { Policy } from "../engine/types";
+import { t } from "../i18n/strings";
 import type { Lang } from "../i18n/strings";
+import { annotatePackage } from "../xlsx/annotate";
+import type { XlsxPackage } from "../xlsx/package";
 import type { CheckedSheet } from "./check";
 
 export const FILL: Record<Severity, string> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
+/** The review columns' labels: bold, dark blue. */
+export const LABEL_COLOR = "FF1F4E79";
 
 export function planForSheet(s: CheckedSheet, policy: Policy, lang: Lang): Plan {
-  const reader: CellReader = { raw: (r, c) => s.grid.raw(r, c), formula: (r, c) => s.grid.formula(r, c) };
+  const reader: CellReader = {
+    raw: (r, c) => s.grid.raw(r, c),
+    formula: (r, c) => s.grid.formula(r, c),
+    merged: (r, c) => s.grid.mergeAt(r, c) !== undefined || s.grid.masterMerge(r, c) !== undefined,
+  };
   return buildPlan(s.grid.sheet, reader, s.result.results, {
     target: "review-column",
     formulas: "native",
@@ -24,41 +32,24 @@ export function planForSheet(s: CheckedSheet, policy: Policy, lang: Lang): Plan 
   });
 }
 
-/**
- * Give a cell a style object of its own before changing it. exceljs hands every cell loaded with
- * the same style id (in every sheet of the workbook) one shared style object, and `cell.fill =`,
- * `cell.numFmt =`, `cell.font =` mutate that object: without this, flagging one cell fills every
- * cell that shared its style — whole forms turned red or yellow, input cells' formats changed.
- */
-function ownStyle(cell: ExcelJS.Cell): void {
-  cell.style = JSON.parse(JSON.stringify(cell.style ?? {})) as Partial<ExcelJS.Style>;
-}
-
-export function applyPlanToWorksheet(ws: ExcelJS.Worksheet, plan: Plan): void {
-  for (const w of plan.writes) {
-    const cell = ws.getCell(w.row + 1, w.col + 1);
-    ownStyle(cell);
-    if (w.formula) {
-      const result = w.result;
-      cell.value = { formula: w.formula.slice(1), result } as ExcelJS.CellFormulaValue;
-      if (w.numFmt) cell.numFmt = w.numFmt;
-    } else if (w.text !== undefined) {
-      // A plain string: exceljs stores it as text, never as a formula, whatever it starts with.
-      cell.value = { richText: [{ text: w.text }] };
-      cell.font = { bold: true, color: { argb: "FF1F4E79" } };
-    }
-  }
-  for (const f of plan.flags) {
-    const cell = ws.getCell(f.row + 1, f.col + 1);
-    ownStyle(cell);
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILL[f.severity] } };
-    cell.note = { texts: [{ text: f.note }] } as ExcelJS.Comment;
-  }
+/** The annotated copy of a checked workbook, as the bytes of a package. */
+export function annotatedCopy(pkg: XlsxPackage, sheets: CheckedSheet[], policy: Policy, lang: Lang): Uint8Array {
+  return annotatePackage(
+    pkg,
+    sheets.map((s) => ({ sheet: s.grid.sheet, plan: planForSheet(s, policy, lang) })),
+    {
+      fills: FILL,
+      labelColor: LABEL_COLOR,
+      author: t(lang, "REVIEW_NOTE_AUTHOR"),
+      appendedHeading: t(lang, "REVIEW_NOTE_APPENDED"),
+    },
+  );
 }
 
 /**
  * Where an annotated copy of `file` goes: inside `dir` always. `rel` is the file's path relative
- * to the folder it was found in; "..", absolute parts and odd characters are dropped.
+ * to the folder it was found in; "..", absolute parts and odd characters are dropped. A macro
+ * workbook (.xlsm) stays one: its copy is .checked.xlsm.
  */
 export function annotatedPath(dir: string, rel: string, taken: Set<string>): string {
   const root = path.resolve(dir);
@@ -69,11 +60,12 @@ export function annotatedPath(dir: string, rel: string, taken: Set<string>): str
     // eslint-disable-next-line no-control-regex
     .map((p) => p.replace(/[\u0000-\u001f<>:"|?*]/g, "_"));
   const base = parts.pop() ?? "workbook.xlsx";
-  const stem = base.replace(/\.xlsx$/i, "") || "workbook";
-  let candidate = path.resolve(root, ...parts, `${stem}.checked.xlsx`);
-  for (let i = 2; taken.has(candidate); i++) candidate = path.resolve(root, ...parts, `${stem}.checked-${i}.xlsx`);
+  const ext = /\.xlsm$/i.test(base) ? ".xlsm" : ".xlsx";
+  const stem = base.replace(/\.xls[xm]$/i, "") || "workbook";
+  let candidate = path.resolve(root, ...parts, `${stem}.checked${ext}`);
+  for (let i = 2; taken.has(candidate); i++) candidate = path.resolve(root, ...parts, `${stem}.checked-${i}${ext}`);
   if (candidate !== root && !candidate.startsWith(root + path.sep)) {
-    candidate = path.resolve(root, `${stem.replace(/[\\/]/g, "_")}.checked.xlsx`);
+    candidate = path.resolve(root, `${stem.replace(/[\\/]/g, "_")}.checked${ext}`);
   }
   taken.add(candidate);
   return candidate;

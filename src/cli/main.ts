@@ -15,9 +15,8 @@ import type { Policy } from "../engine/types";
 import { both, t } from "../i18n/strings";
 import type { Lang, Params, StringKey } from "../i18n/strings";
 import { MappingError, parseMappingDoc, SheetMapping } from "../layout/mapping";
-import { annotatedPath, applyPlanToWorksheet, planForSheet } from "./annotate";
 import { checkGrids, jsonForm, JsonForm } from "./check";
-import { DEFAULT_LIMITS, loadExcelJs, oneLine, openWorkbook, ReadLimits, WorkbookReadError } from "./read";
+import { DEFAULT_LIMITS, oneLine, openWorkbook, ReadLimits, WorkbookReadError } from "./read";
 import { jsonDocument, renderRules, renderText, type ReportFile, type ReportRun } from "../report";
 import { writeReport } from "./report";
 
@@ -229,21 +228,18 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
     const entry: ReportFile = { file: input.file, rel: input.rel, forms: [] };
     files.push(entry);
     try {
-      const { grids, buffer } = await openWorkbook(input.file, limits);
+      const { grids, pkg } = await openWorkbook(input.file, limits);
       const sheets = checkGrids(grids, policy, mappings);
       const forms: JsonForm[] = sheets.flatMap((s) => s.result.results.map((r) => jsonForm(r, lang)));
       entry.forms = forms;
       if (opts.write) {
-        // exceljs writes the copy: it keeps everything of the workbook this tool does not read.
-        const workbook = await loadExcelJs(buffer);
-        for (const s of sheets) {
-          const ws = workbook.getWorksheet(s.grid.sheet);
-          if (!ws) throw new Error(t(lang, "CLI_WRITE_NO_SHEET", { sheet: s.grid.sheet }));
-          applyPlanToWorksheet(ws, planForSheet(s, policy, lang));
-        }
+        // The copy is the workbook itself plus the review cells, flags and notes: only the parts
+        // that change are rewritten (src/xlsx/annotate.ts). Loaded here, not at start-up.
+        const { annotatedCopy, annotatedPath } = require("./annotate") as typeof import("./annotate");
+        const bytes = annotatedCopy(pkg, sheets, policy, lang);
         const out = annotatedPath(opts.write, input.rel, taken);
         await fs.mkdir(path.dirname(out), { recursive: true });
-        await workbook.xlsx.writeFile(out);
+        await fs.writeFile(out, bytes);
         // The report links each annotated copy, relative to the report's own folder.
         if (opts.report)
           entry.annotated = path

@@ -13,6 +13,6 @@ export { csvCell, escapeHtml } from "../report";
 export async function writeReport(file: string, run: ReportRun): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   if (/\.csv$/i.test(file)) await fs.writeFile(file, renderCsv(run), "utf8");
-  else if (/\.xlsx$/i.test(file)) await fs.writeFile(file, await renderXlsx(run));
+  else if (/\.xlsx$/i.test(file)) await fs.writeFile(file, renderXlsx(run));
   else await fs.writeFile(file, renderHtml(run), "utf8");
 }

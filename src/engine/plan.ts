@@ -7,12 +7,24 @@ import type { Lang } from "../i18n/strings";
 import { t } from "../i18n/strings";
 import { address } from "./address";
 import type { Finding, FindingCode, FormResult, Severity } from "./checks";
+import { evaluate } from "./checks/evaluate";
+import type { ProjectEvaluation, ScoreTableEvaluation } from "./checks/evaluate";
 import { formatDecimal } from "./decimal";
-import type { Field, FormModel, ProjectForm } from "./model";
+import type { Field, FormModel, ProjectForm, ScoreTableForm } from "./model";
+import {
+  budgetReviewFormula,
+  gradeFormula,
+  indicatorReviewFormula,
+  rateFormula,
+  reviewValueFormula,
+  scoreRowReviewFormula,
+  type ReviewFormula,
+} from "./review-formulas";
+import { grade } from "./rules";
 import type { CellValue, ParsedValue, Policy } from "./types";
 import { readValue } from "./value";
 
-export type WriteKind = "rate" | "budget-score" | "score" | "total" | "label";
+export type WriteKind = "rate" | "budget-score" | "score" | "total" | "grade" | "label";
 
 export interface CellWrite {
   sheet: string;
@@ -26,6 +38,11 @@ export interface CellWrite {
   /** The engine's value for this cell (cached in files so readers without recalculation see it). */
   result?: number | string;
   numFmt?: string;
+  /**
+   * A note for the written cell: says which of the formula's operands are values only the
+   * checker's parser could read from text (e.g. "≥600人" as 600), written as literals.
+   */
+  note?: string;
   previous: { value: CellValue; formula?: string };
   /** A typed number would be replaced: apply only after the user confirms. */
   confirm: boolean;
@@ -33,7 +50,8 @@ export interface CellWrite {
 
 export interface SkippedWrite {
   cell: string;
-  reason: "text" | "same";
+  /** "no-room": no free column right of the form within the sheet for its review columns. */
+  reason: "text" | "same" | "no-room";
 }
 
 export interface CellFlag {
@@ -57,6 +75,8 @@ export interface Plan {
 export interface CellReader {
   raw(row: number, col: number): CellValue;
   formula(row: number, col: number): string | undefined;
+  /** True when the cell is part of a merged area (review cells never go there: they would not show). */
+  merged?(row: number, col: number): boolean;
 }
 
 export interface PlanOptions {
@@ -258,20 +278,27 @@ class PlanBuilder {
   }
 }
 
-/** Where review columns go: the first column right of the form free on every row they need. */
-function freeColumn(cells: CellReader, from: number, rows: number[], width: number): number {
-  for (let c = from; c < from + 200; c++) {
+/** The sheet's last column, 0-based (XFD). */
+const LAST_COL = 16383;
+
+/**
+ * Where review columns go: the first column right of the form free (no value, formula or merged
+ * area) on every row they need; undefined when no such column lies within the sheet.
+ */
+function freeColumn(cells: CellReader, from: number, rows: number[], width: number): number | undefined {
+  for (let c = from; c < from + 200 && c + width - 1 <= LAST_COL; c++) {
     let free = true;
     for (const r of rows) {
       for (let k = 0; k < width && free; k++) {
         const v = cells.raw(r, c + k);
         if ((v !== null && !(typeof v === "string" && v.trim() === "")) || cells.formula(r, c + k)) free = false;
+        else if (cells.merged?.(r, c + k)) free = false;
       }
       if (!free) break;
     }
     if (free) return c;
   }
-  return from;
+  return undefined;
 }
 
 /** Flags: one a cell, the most severe finding's colour, every message in the note. */
@@ -300,96 +327,196 @@ export function flagsFor(findings: Finding[], lang: Lang): CellFlag[] {
   return [...byCell.values()];
 }
 
+/** A review formula written at (row, col) with the engine's value cached and its literal operands' notes. */
+function writeReview(
+  b: PlanBuilder,
+  row: number,
+  col: number,
+  kind: WriteKind,
+  f: ReviewFormula,
+  result: number | string | undefined,
+  numFmt?: string,
+): void {
+  const note = f.notes.length ? f.notes.join("\n") : undefined;
+  b.write(row, col, kind, { formula: f.formula, result, numFmt, ...(note ? { note } : {}) }, false);
+}
+
+/** Consecutive cells of column `col` in `rows` as SUM arguments (H14:H17,H19). */
+function sumOf(col: number, rows: number[], extra: string[] = []): string {
+  return `=SUM(${[...extra, ...(rows.length ? ranges(col, rows) : [])].join(",") || "0"})`;
+}
+
 /**
- * The plan for one sheet's checked forms: formulas for rates, scores and totals, and a flag on
- * every finding's cell.
+ * A project form's review columns, right of the form: 复核执行率 and the budget block's 复核得分
+ * on its total row, each indicator's 复核得分, and on the total row the 复核总分 (the SUM of the
+ * review column) and its 复核等级. Cached values are the engine's review figures.
+ */
+function projectReviewColumns(b: PlanBuilder, form: ProjectForm, cells: CellReader, opts: PlanOptions): void {
+  const { policy, lang } = opts;
+  const ev = evaluate(form, policy) as ProjectEvaluation;
+  const tr = form.funds?.total;
+  const totalRow =
+    form.total?.row ?? (form.indicators.length ? form.indicators[form.indicators.length - 1].row + 1 : undefined);
+  const rows = [
+    ...(form.funds ? [form.funds.headerRow] : []),
+    ...(tr ? [tr.row] : []),
+    ...(form.indicatorHeaderRow !== undefined ? [form.indicatorHeaderRow] : []),
+    ...form.indicators.map((i) => i.row),
+    ...(totalRow !== undefined ? [totalRow] : []),
+  ];
+  const R = freeColumn(cells, form.range.right + 1, rows, 2);
+  if (R === undefined) {
+    b.plan.skipped.push({ cell: address(rows[0] ?? form.range.top, form.range.right), reason: "no-room" });
+    return;
+  }
+  const sumParts: string[] = [];
+  if (form.funds) {
+    b.write(form.funds.headerRow, R, "label", { text: t(lang, "REVIEW_RATE") }, false);
+    b.write(form.funds.headerRow, R + 1, "label", { text: t(lang, "REVIEW_SCORE") }, false);
+  }
+  if (tr && ev.funds && ev.fundsReview) {
+    const rate = rateFormula(ev.funds, lang);
+    if (rate) writeReview(b, tr.row, R, "rate", rate, ev.funds.rate!.exact.toNumber(), "0.00%");
+    writeReview(
+      b,
+      tr.row,
+      R + 1,
+      "budget-score",
+      budgetReviewFormula(ev.funds, policy, lang),
+      ev.fundsReview.value.toNumber(),
+    );
+    sumParts.push(address(tr.row, R + 1));
+  }
+  if (form.indicatorHeaderRow !== undefined)
+    b.write(form.indicatorHeaderRow, R, "label", { text: t(lang, "REVIEW_SCORE") }, false);
+  for (const ie of ev.indicators) {
+    const f = indicatorReviewFormula(ie, policy, lang) ?? reviewValueFormula(ie.review, lang);
+    writeReview(b, ie.ind.row, R, "score", f, ie.review.value.toNumber());
+  }
+  if (totalRow !== undefined) {
+    const total = address(totalRow, R);
+    const formula = sumOf(
+      R,
+      form.indicators.map((i) => i.row),
+      sumParts,
+    );
+    writeReview(b, totalRow, R, "total", { formula, notes: [] }, ev.totals.review.toNumber());
+    writeReview(
+      b,
+      totalRow,
+      R + 1,
+      "grade",
+      { formula: gradeFormula(total, policy), notes: [] },
+      grade(ev.totals.review, policy).grade,
+    );
+  }
+}
+
+/**
+ * A score table's review column: each row's 复核得分 (its stated score, capped at the leaf's
+ * weight), and on the total row the 复核总分 (their SUM) and its 复核等级.
+ */
+function scoreTableReviewColumns(b: PlanBuilder, form: ScoreTableForm, cells: CellReader, opts: PlanOptions): void {
+  const { policy, lang } = opts;
+  const ev = evaluate(form, policy) as ScoreTableEvaluation;
+  if (ev.rows.length === 0) return;
+  const first = ev.rows[0].row.row;
+  const labelRow = first - 1 >= form.range.top ? first - 1 : undefined;
+  const rows = [
+    ...(labelRow !== undefined ? [labelRow] : []),
+    ...ev.rows.map((r) => r.row.row),
+    ...(form.total ? [form.total.row] : []),
+  ];
+  const R = freeColumn(cells, form.range.right + 1, rows, form.total ? 2 : 1);
+  if (R === undefined) {
+    b.plan.skipped.push({ cell: address(first, form.range.right), reason: "no-room" });
+    return;
+  }
+  if (labelRow !== undefined) b.write(labelRow, R, "label", { text: t(lang, "REVIEW_SCORE") }, false);
+  for (const r of ev.rows) {
+    const leaf = r.row.levels[r.row.levels.length - 1];
+    const f = scoreRowReviewFormula(r.row.score, r.stated, leaf?.weight, r.weight, lang);
+    writeReview(b, r.row.row, R, "score", f, r.review.value.toNumber());
+  }
+  if (form.total) {
+    const total = address(form.total.row, R);
+    const formula = sumOf(
+      R,
+      ev.rows.map((r) => r.row.row),
+    );
+    writeReview(b, form.total.row, R, "total", { formula, notes: [] }, ev.totals.review.toNumber());
+    writeReview(
+      b,
+      form.total.row,
+      R + 1,
+      "grade",
+      { formula: gradeFormula(total, policy), notes: [] },
+      grade(ev.totals.review, policy).grade,
+    );
+  }
+}
+
+/**
+ * The plan for one sheet's checked forms, and a flag on every finding's cell. "in-place" (the
+ * add-in): formulas in the form's own 执行率/得分/总分 cells. "review-column" (annotated copies):
+ * native formulas in new columns right of each form that compute the engine's review figures
+ * (src/engine/review-formulas.ts); the form's own cells are left as they are.
  */
 export function buildPlan(sheet: string, cells: CellReader, results: FormResult[], opts: PlanOptions): Plan {
   const b = new PlanBuilder(sheet, cells);
   for (const res of results) {
     const form = res.form;
-    if (form.kind === "project") {
+    if (opts.target === "review-column") {
+      if (form.kind === "project") projectReviewColumns(b, form, cells, opts);
+      else scoreTableReviewColumns(b, form, cells, opts);
+    } else if (form.kind === "project") {
       const f = projectFormulas(res, form, opts);
       const tr = form.funds?.total;
-      const totalRow =
-        form.total?.row ?? (form.indicators.length ? form.indicators[form.indicators.length - 1].row + 1 : undefined);
-      const rateResult = toNumber(res.funds?.rate);
-      const budgetResult = toNumber(res.funds?.score);
-      if (opts.target === "in-place") {
-        if (tr?.rate && f.rate)
-          b.write(tr.rate.row, tr.rate.col, "rate", { formula: f.rate, result: rateResult, numFmt: "0.00%" }, true);
-        if (tr?.score && f.budgetScore)
-          b.write(tr.score.row, tr.score.col, "budget-score", { formula: f.budgetScore, result: budgetResult }, true);
-        form.indicators.forEach((ind, i) => {
-          const formula = f.indicator.get(ind.row);
-          if (formula && ind.score)
-            b.write(
-              ind.score.row,
-              ind.score.col,
-              "score",
-              { formula, result: toNumber(res.indicators[i]?.computed) },
-              true,
-            );
-        });
-        if (form.total?.score && f.total)
+      if (tr?.rate && f.rate)
+        b.write(
+          tr.rate.row,
+          tr.rate.col,
+          "rate",
+          { formula: f.rate, result: toNumber(res.funds?.rate), numFmt: "0.00%" },
+          true,
+        );
+      if (tr?.score && f.budgetScore)
+        b.write(
+          tr.score.row,
+          tr.score.col,
+          "budget-score",
+          { formula: f.budgetScore, result: toNumber(res.funds?.score) },
+          true,
+        );
+      form.indicators.forEach((ind, i) => {
+        const formula = f.indicator.get(ind.row);
+        if (formula && ind.score)
           b.write(
-            form.total.score.row,
-            form.total.score.col,
-            "total",
-            { formula: f.total, result: toNumber(res.total.computed) },
+            ind.score.row,
+            ind.score.col,
+            "score",
+            { formula, result: toNumber(res.indicators[i]?.computed) },
             true,
           );
-      } else {
-        const rows = [
-          ...(form.funds ? [form.funds.headerRow] : []),
-          ...(tr ? [tr.row] : []),
-          ...(form.indicatorHeaderRow !== undefined ? [form.indicatorHeaderRow] : []),
-          ...form.indicators.map((i) => i.row),
-          ...(totalRow !== undefined ? [totalRow] : []),
-        ];
-        const R = freeColumn(cells, form.range.right + 1, rows, 2);
-        if (form.funds) {
-          b.write(form.funds.headerRow, R, "label", { text: t(opts.lang, "REVIEW_RATE") }, false);
-          b.write(form.funds.headerRow, R + 1, "label", { text: t(opts.lang, "REVIEW_SCORE") }, false);
-        }
-        if (tr && f.rate) b.write(tr.row, R, "rate", { formula: f.rate, result: rateResult, numFmt: "0.00%" }, false);
-        if (tr && f.budgetScore)
-          b.write(tr.row, R + 1, "budget-score", { formula: f.budgetScore, result: budgetResult }, false);
-        if (form.indicatorHeaderRow !== undefined)
-          b.write(form.indicatorHeaderRow, R, "label", { text: t(opts.lang, "REVIEW_SCORE") }, false);
-        form.indicators.forEach((ind, i) => {
-          const r = res.indicators[i];
-          const formula = f.indicator.get(ind.row);
-          if (formula) b.write(ind.row, R, "score", { formula, result: toNumber(r?.computed) }, false);
-          else if (r?.range)
-            b.write(
-              ind.row,
-              R,
-              "label",
-              { text: t(opts.lang, "QUALITATIVE_RANGE", { lo: r.range[0], hi: r.range[1] }) },
-              false,
-            );
-        });
-        if (totalRow !== undefined && f.total) {
-          b.write(totalRow, R, "total", { formula: f.total, result: toNumber(res.total.computed) }, false);
-        }
-      }
+      });
+      if (form.total?.score && f.total)
+        b.write(
+          form.total.score.row,
+          form.total.score.col,
+          "total",
+          { formula: f.total, result: toNumber(res.total.computed) },
+          true,
+        );
     } else {
       const total = scoreTableTotal(form, opts);
-      if (!total) continue;
-      if (opts.target === "in-place") {
-        if (form.total?.score)
-          b.write(
-            form.total.score.row,
-            form.total.score.col,
-            "total",
-            { formula: total, result: toNumber(res.total.computed) },
-            true,
-          );
-      } else if (form.total) {
-        const R = freeColumn(cells, form.range.right + 1, [form.total.row], 1);
-        b.write(form.total.row, R, "total", { formula: total, result: toNumber(res.total.computed) }, false);
-      }
+      if (total && form.total?.score)
+        b.write(
+          form.total.score.row,
+          form.total.score.col,
+          "total",
+          { formula: total, result: toNumber(res.total.computed) },
+          true,
+        );
     }
   }
   b.plan.flags = flagsFor(

@@ -392,6 +392,18 @@ export const STRINGS = {
   REVIEW_SCORE: { zh: "复核得分", en: "Checked score" },
   REVIEW_TOTAL: { zh: "复核总分", en: "Checked total" },
   QUALITATIVE_RANGE: { zh: "定性 {lo}–{hi}", en: "qualitative {lo}–{hi}" },
+  // Notes in annotated copies (src/cli/annotate.ts, src/xlsx/annotate.ts)
+  REVIEW_NOTE_AUTHOR: { zh: "perf-check 复核", en: "perf-check" },
+  REVIEW_NOTE_APPENDED: { zh: "—— perf-check 复核 ——", en: "—— perf-check ——" },
+  REVIEW_GRADE: { zh: "复核等级", en: "Checked grade" },
+  REVIEW_LITERAL: {
+    zh: "{cell}“{text}”是文字，公式读不到，按 {value} 写入公式（改动该单元格后请重新复核）",
+    en: '{cell} "{text}" is text a formula cannot read: written into the formula as {value} (check again after editing that cell)',
+  },
+  REVIEW_VALUE_ONLY: {
+    zh: "复核得分为 perf-check 计算的值：{explain}",
+    en: "Checked score as perf-check computed it: {explain}",
+  },
 
   // Layout detection (src/layout/detect.ts): what could not be placed
   LAYOUT_AMBIGUOUS: {
@@ -509,8 +521,8 @@ export const STRINGS = {
     en: "uncompressed size {total} bytes exceeds the {limit}-byte limit; not read (possible zip bomb)",
   },
   READ_CELLS: {
-    zh: "工作表 {member} 至少有 {cells} 个单元格（含合并区域），超过上限 {limit}，未读取",
-    en: "worksheet {member} has at least {cells} cells (merged areas included), over the limit of {limit}; not read",
+    zh: "工作表 {member} 至少有 {cells} 个有内容的单元格（含合并区域），超过上限 {limit}，未读取",
+    en: "worksheet {member} has at least {cells} cells with content (merged areas included), over the limit of {limit}; not read",
   },
   READ_MEMBER_LIES: {
     zh: "zip 成员 {member} 解压后超过其声明的 {size} 字节，未读取（疑似压缩炸弹）",

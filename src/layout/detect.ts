@@ -218,19 +218,25 @@ function findLabel(grid: Grid, row: number, from: number, to: number, re: RegExp
 }
 
 /** Rows [top, bottom] bounding box of what is on them (merge areas included). */
+/** Blank columns (over all of a form's rows) that end it: a value further right is not the form's. */
+const FORM_COLUMN_GAP = 3;
+
 function boundingBox(grid: Grid, top: number, bottom: number): RangeBox {
   let left = Infinity;
   let right = -Infinity;
-  for (let r = top; r <= bottom; r++) {
-    for (let c = grid.left; c <= grid.right; c++) {
+  // Column by column, until FORM_COLUMN_GAP blank columns: a stray value at XFD1 does not
+  // stretch the form (or the work) to column 16384.
+  for (let c = grid.left; c <= grid.right && (right < 0 || c <= right + FORM_COLUMN_GAP); c++) {
+    for (let r = top; r <= bottom; r++) {
       if (grid.isBlank(r, c)) continue;
       if (c < left) left = c;
       if (c > right) right = c;
+      break;
     }
   }
   for (let r = top; r <= bottom; r++) {
     for (const m of grid.mergesStartingAt(r)) {
-      if (grid.isBlank(m.top, m.left)) continue;
+      if (grid.isBlank(m.top, m.left) || m.left > right + FORM_COLUMN_GAP) continue;
       // A merge may reach past the grid's edge: the form ends at the edge.
       if (m.left < left) left = Math.max(m.left, grid.left);
       if (m.right > right) right = Math.min(m.right, grid.right);
@@ -768,7 +774,7 @@ function detectFormsIn(grid: Grid, mapping?: SheetMapping): FormModel[] {
   const headers: HeaderRow[] = [];
   const stops = new Set<number>();
   const titleTo = Math.min(grid.right, grid.left + MAX_HEADER_COLS);
-  for (let r = grid.top; r <= grid.bottom; r++) {
+  for (const r of grid.contentRows) {
     const k = classifyRow(grid, r);
     if (k) {
       headers.push({ kind: k, row: r });

@@ -58,6 +58,8 @@ export class Grid {
   readonly rowCount: number;
   readonly colCount: number;
   readonly merges: RangeBox[];
+  /** Sheet rows that hold any cell, ascending: every other row is blank. */
+  readonly contentRows: readonly number[];
   private readonly values: CellValue[][];
   private readonly formulas?: (string | null | undefined)[][];
   private readonly numFmts?: (string | null | undefined)[][];
@@ -74,8 +76,17 @@ export class Grid {
     this.numFmts = init.numFmts;
     this.rowCount = init.values.length;
     let cols = 0;
-    for (const r of init.values) if (r && r.length > cols) cols = r.length;
+    const rows: number[] = [];
+    // for..in visits only the rows that exist (ascending): one stray value at row 1048576 costs
+    // one row here, not a million.
+    for (const k in init.values) {
+      const r = init.values[k];
+      if (!r || r.length === 0) continue;
+      if (r.length > cols) cols = r.length;
+      rows.push(Number(k) + this.top);
+    }
     this.colCount = cols;
+    this.contentRows = rows;
     // A merge whose master cell lies outside the grid has no value here to show: its cells in the
     // grid are plain blank cells (and no address off the grid is ever named as a "master").
     this.merges = (init.merges ?? []).filter(

@@ -4,11 +4,12 @@
  * forms (自评 / 复核 / 偏差, both grades, 执行率, counts), and a sheet per part of the batch summary
  * (grades, deviations, high self with low 执行率, full marks, 执行率 bands), and a sheet naming the
  * policy, packs, date and version with every rule in force and its source. Every sheet has a
- * frozen, filterable header row. SpreadsheetML written here and zipped with JSZip (which runs in
- * browsers too): no Node-only module, no clock (file dates are the run's date), so the same run
- * gives the same bytes. Text is written as inline strings: never a formula. Pure.
+ * frozen, filterable header row. SpreadsheetML written here and zipped by the package layer's
+ * writer (src/xlsx/zip-write.ts, fflate: runs in browsers too): no Node-only module, no clock, so
+ * the same run gives the same bytes. Text is written as inline strings: never a formula. Pure.
  */
-import JSZip from "jszip";
+import { fflateCodec } from "../xlsx/fflate-codec";
+import { writeZip, type ZipOutput } from "../xlsx/zip-write";
 import { t, type StringKey } from "../i18n/strings";
 import { bandLabel, counts, figures, gradeLabel, percent, shownPath } from "./format";
 import { codeFix, codeName, rulesInForce, severityName } from "./rules";
@@ -218,35 +219,38 @@ function rulesSheet(run: ReportRun): Sheet {
   };
 }
 
-/** The workbook's bytes. */
-export async function renderXlsx(run: ReportRun): Promise<Uint8Array> {
+/** The workbook's bytes: the same run gives the same bytes (members dated at the DOS epoch). */
+export function renderXlsx(run: ReportRun): Uint8Array {
   const sheets = reportSheets(run);
-  const date = new Date(`${run.date}T00:00:00Z`);
-  const zip = new JSZip();
-  const add = (name: string, text: string) => zip.file(name, text, { date, createFolders: false });
-  add(
-    "[Content_Types].xml",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+  const enc = new TextEncoder();
+  const member = (name: string, text: string): ZipOutput => ({ name, content: enc.encode(text) });
+  return writeZip(
+    [
+      member(
+        "[Content_Types].xml",
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("")}</Types>`,
-  );
-  add(
-    "_rels/.rels",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      ),
+      member(
+        "_rels/.rels",
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  );
-  add(
-    "xl/workbook.xml",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      ),
+      member(
+        "xl/workbook.xml",
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((s, i) => `<sheet name="${xml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets><definedNames>${sheets.map((s, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${xml(s.name.replace(/'/g, "''"))}'!$A$1:$${colName(s.head.length - 1)}$${s.rows.length + 1}</definedName>`).join("")}</definedNames></workbook>`,
-  );
-  add(
-    "xl/_rels/workbook.xml.rels",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      ),
+      member(
+        "xl/_rels/workbook.xml.rels",
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+      ),
+      member("xl/styles.xml", STYLES),
+      ...sheets.map((s, i) => member(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s))),
+    ],
+    fflateCodec,
   );
-  add("xl/styles.xml", STYLES);
-  sheets.forEach((s, i) => add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s)));
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", platform: "DOS" });
 }
 
 export type { Sheet as ReportSheet };

@@ -1,13 +1,17 @@
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- exceljs cells, not Office.js proxies */
 /**
  * The annotated copies' formulas, recalculated by another spreadsheet program (spec: "computed
- * rates, scores and totals written as native Excel formulas (works without the add-in)").
+ * rates, scores and totals written as native Excel formulas (works without the add-in)"; issue
+ * 14: "annotated copies recalculate, in LibreOffice, to exactly the figures the checker reports").
  *
- * The copies of all three fixtures (under each policy) have their cached formula results
- * stripped, so nothing can pass by reading our own cache; LibreOffice recalculates them headless
- * (fresh profile, OOXMLRecalcMode 0 = always recalculate on load) and writes .xlsx again; every
- * formula cell perf-check wrote must then hold the engine's value (the plan's `result`): rounded
- * scores exactly, rates and totals to 10 significant digits.
+ * The copies of the three fixtures and of a form with text amounts ("53.861万元"), text targets
+ * ("≥5000分钟"), a text score ("30分") and a score above its weight, under each policy, have
+ * their cached formula results stripped, so nothing can pass by reading our own cache;
+ * LibreOffice recalculates them headless (fresh profile, OOXMLRecalcMode 0 = always recalculate
+ * on load) and writes .xlsx again; every formula cell perf-check wrote must then hold the
+ * engine's value (the plan's `result`): scores the policy rounds exactly, rates, sums and
+ * clamped scores to 10 significant digits, grades as the same text. The review total is the SUM
+ * of the review column and equals the checker's total.review (not the stated scores' sum).
  *
  * Without soffice this is skipped with a message locally, and FAILS when process.env.CI is set.
  */
@@ -22,7 +26,9 @@ import { checkGrids } from "../../src/cli/check";
 import { DEFAULT_LIMITS, openWorkbook } from "../../src/cli/read";
 import type { CellWrite } from "../../src/engine/plan";
 import { getPolicy } from "../../src/engine/policy";
-import { makeTempDir, removeDir, runCli, SEEDS } from "../helpers/xlsx-builders";
+import { formOf, makeTempDir, mutateWorkbook, removeDir, runCli, runJson, SEED000, SEEDS, sheet } from "../helpers/xlsx-builders";
+
+const TEXT_AMOUNTS = "text-amounts.xlsx";
 
 /** soffice: $SOFFICE if set ("none" pretends it is not installed), else PATH and the usual places. */
 function findSoffice(): string | undefined {
@@ -112,9 +118,21 @@ if (!SOFFICE) {
     let tmp: string;
     const cases: Case[] = [];
     let stripCounts = new Map<string, number>();
+    let inputs: string[] = [];
 
     beforeAll(async () => {
       tmp = await makeTempDir("libreoffice");
+      // seed000 自评表 with what only the checker's parser reads: text amounts and targets, a text score;
+      // and a score above its weight (H23: 12 of 10).
+      const textAmounts = await mutateWorkbook(SEED000, path.join(tmp, "in", TEXT_AMOUNTS), (wb) => {
+        const ws = sheet(wb, "自评表");
+        ws.getCell("D7").value = "53.861万元";
+        ws.getCell("E7").value = "19.978525万元";
+        ws.getCell("E15").value = "≥5000分钟";
+        ws.getCell("H22").value = "30分";
+        ws.getCell("H23").value = 12;
+      });
+      inputs = [...SEEDS, textAmounts];
       const strippedDir = path.join(tmp, "stripped");
       const outDir = path.join(tmp, "recalculated");
       const profile = path.join(tmp, "profile");
@@ -124,9 +142,9 @@ if (!SOFFICE) {
       stripCounts = new Map();
       for (const policy of POLICIES) {
         const annotated = path.join(tmp, "annotated", policy);
-        const r = await runCli(["--policy", policy, "--write", annotated, ...SEEDS]);
+        const r = await runCli(["--policy", policy, "--write", annotated, ...inputs]);
         if (r.code === 2) throw new Error(`perf-check --write failed: ${r.err}`);
-        for (const original of SEEDS) {
+        for (const original of inputs) {
           const base = path.basename(original, ".xlsx");
           const stripped = path.join(strippedDir, `${policy}-${base}.xlsx`);
           stripCounts.set(stripped, await stripFormulaResults(path.join(annotated, `${base}.checked.xlsx`), stripped));
@@ -196,7 +214,7 @@ if (!SOFFICE) {
       for (const c of cases) expect(existsSync(c.recalculated)).toBe(true);
     });
 
-    test.each(POLICIES.flatMap((p) => SEEDS.map((s) => [p, path.basename(s)] as const)))(
+    test.each(POLICIES.flatMap((p) => [...SEEDS.map((s) => path.basename(s)), TEXT_AMOUNTS].map((s) => [p, s] as const)))(
       "--policy %s, %s: every formula perf-check wrote computes the engine's value in LibreOffice",
       async (policy, base) => {
         const c = cases.find((x) => x.policy === policy && path.basename(x.original) === base)!;
@@ -218,11 +236,17 @@ if (!SOFFICE) {
                 mismatches.push(`${at}: LibreOffice ${JSON.stringify(got)}, engine blank`);
               continue;
             }
-            if (typeof got !== "number" || typeof w.result !== "number") {
+            if (typeof w.result === "string") {
+              // The review grade: the same text.
+              if (got !== w.result) mismatches.push(`${at}: LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(w.result)}`);
+              continue;
+            }
+            if (typeof got !== "number") {
               mismatches.push(`${at}: LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(w.result)}`);
               continue;
             }
-            const rounded = w.kind === "score" || w.kind === "budget-score";
+            // Scores the policy rounds (=ROUND…) exactly; sums, rates and clamped scores to float noise.
+            const rounded = /^=(IF\(N\([^)]*\)=0,"",)?ROUND/.test(w.formula!);
             const ok = rounded ? got === w.result : Math.abs(got - w.result) <= 1e-10 * Math.max(1, Math.abs(w.result));
             if (!ok) mismatches.push(`${at}: LibreOffice ${got}, engine ${w.result}`);
           }
@@ -232,11 +256,46 @@ if (!SOFFICE) {
       },
     );
 
-    test("the checks cover rates, budget scores, indicator scores and totals", () => {
+    test("the checks cover rates, budget scores, indicator scores, totals and grades", () => {
       const kinds = new Set(cases.flatMap((c) => [...c.writes.values()].flat().map((w) => w.kind)));
-      expect([...kinds].sort()).toEqual(["budget-score", "rate", "score", "total"]);
+      expect([...kinds].sort()).toEqual(["budget-score", "grade", "rate", "score", "total"]);
       const n = cases.reduce((s, c) => s + [...c.writes.values()].flat().length, 0);
       expect(n).toBeGreaterThan(150);
     });
+
+    test.each(POLICIES)(
+      "--policy %s, text amounts: literals where the cells hold text, each named in the cell's note; the review total is the review column's SUM and the checker's total.review",
+      async (policy) => {
+        const c = cases.find((x) => x.policy === policy && path.basename(x.original) === TEXT_AMOUNTS)!;
+        const writes = c.writes.get("自评表")!;
+        const at = (cell: string) => writes.find((w) => w.cell === cell)!;
+        // 执行率 and its score from the amounts as the parser reads them.
+        expect(at("J7").formula).toBe('=IF(N(53.861)=0,"",19.978525/53.861)');
+        expect(at("J7").note).toContain("D7“53.861万元”");
+        expect(at("K7").note).toContain("E7“19.978525万元”");
+        // A text target and a text score: literals with notes; a number cell stays a reference.
+        expect(at("J15").formula).toContain("5000");
+        expect(at("J15").note).toContain("E15“≥5000分钟”");
+        expect(at("J22").formula).toBe("=MIN(G22,MAX(0,30))");
+        expect(at("J22").note).toContain("H22“30分”");
+        expect(at("J23").formula).toBe("=MIN(G23,MAX(0,H23))");
+        // The total sums the review column (K7 and J14:J23), never the stated scores (H).
+        expect(at("J24").formula).toBe("=SUM(K7,J14:J23)");
+        const { doc } = await runJson(["--policy", policy, c.original]);
+        const form = formOf(doc, "自评表");
+        const review = (form.total as { review?: string }).review!;
+        expect(at("J24").result).toBe(Number(review));
+        // H23 states 12 of a weight of 10: the review total is 2 below the stated scores' sum.
+        expect(Number(form.total.computed) - Number(review)).toBeCloseTo(2, 9);
+        // And LibreOffice computes that review total from the cells.
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(c.recalculated);
+        const got = wb.getWorksheet("自评表")!.getCell("J24").result as number;
+        expect(Math.abs(got - Number(review))).toBeLessThanOrEqual(1e-9);
+        const notes = await JSZip.loadAsync(await fs.readFile(c.stripped));
+        const comments = await notes.file("xl/comments1.xml")!.async("string");
+        expect(comments).toContain("D7“53.861万元”");
+      },
+    );
   });
 }

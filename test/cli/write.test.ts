@@ -198,9 +198,11 @@ describe("--write DIR on a folder of the three fixtures", () => {
             // In the package: an <f> element, never a string cell.
             const x = xmlCell(xml.get(sheetName)!, w.cell)!;
             expect(x).toMatch(/<f>[^<]+<\/f>/);
-            expect(x).not.toMatch(/t="(s|str|inlineStr)"/);
-            // Only cell references, numbers and functions: no text from the form inside a formula.
-            expect(w.formula).toMatch(/^=[A-Z0-9(),.:+\-*/<>=""$ ]+$/);
+            // A formula with its cached result: a number, or the grade's text (t="str"), never a string cell.
+            expect(x).not.toMatch(w.kind === "grade" ? /t="(s|inlineStr)"/ : /t="(s|str|inlineStr)"/);
+            // Only cell references, numbers, functions and the policy's grade names: no text from the form.
+            const grades = getPolicy().grades.map((g) => `"${g.grade}"`);
+            expect(grades.reduce((f, g) => f.split(g).join('""'), w.formula)).toMatch(/^=[A-Z0-9(),.:+\-*/<>=""$ ]+$/);
           } else {
             expect(c.type).not.toBe(ExcelJS.ValueType.Formula);
             expect(c.text).toBe(w.text);
@@ -221,7 +223,7 @@ describe("--write DIR on a folder of the three fixtures", () => {
     },
   );
 
-  test("seed000 自评表: rate J7 = E7/D7, budget score K7, H14's rule, total J24 = SUM(H7,H14:H23) with cached results", async () => {
+  test("seed000 自评表: rate J7 = E7/D7, budget score K7, J14 by the rule (text figures as literals, noted), review total J24 = SUM of the review column, grade K24", async () => {
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.readFile(path.join(out, layout[0].copy));
     const ws = copy.getWorksheet("自评表")!;
@@ -232,8 +234,14 @@ describe("--write DIR on a folder of the three fixtures", () => {
       'IF(N(D7)=0,"",ROUND(MIN(1,MAX(0,E7/D7))*F7,2))',
     );
     expect((ws.getCell("K7").value as ExcelJS.CellFormulaValue).result).toBe(3.71);
-    expect((ws.getCell("J14").value as ExcelJS.CellFormulaValue).result).toBe(0.26);
-    expect(ws.getCell("J24").value).toEqual({ formula: "SUM(H7,H14:H23)", result: 84.57 });
+    // E14 "5000人" and F14 "164人" are text: the rule's figures go in as literals, and the note says so.
+    expect(ws.getCell("J14").value).toEqual({ formula: "ROUND(MAX(0,MIN(1,IF(164>=5000,1,IF(5000>0,164/5000,0))))*G14,2)", result: 0.26 });
+    expect(noteText(ws.getCell("J14"))).toContain("E14“5000人”是文字");
+    // A qualitative row: its stated score inside its band (达成: 80–100% of the weight).
+    expect(ws.getCell("J18").value).toEqual({ formula: "MIN(G18,MAX(G18*0.8,H18))", result: 5 });
+    // 复核总分 sums the review column (K7 and J14:J23), never the stated scores in H.
+    expect(ws.getCell("J24").value).toEqual({ formula: "SUM(K7,J14:J23)", result: 84.57 });
+    expect((ws.getCell("K24").value as ExcelJS.CellFormulaValue).result).toBe("良");
     expect(ws.getCell("J7").numFmt).toBe("0.00%");
   });
 
@@ -259,6 +267,8 @@ describe("--write DIR on a folder of the three fixtures", () => {
         for (const f of fs_) expect(note).toContain(f.message);
         flagged++;
       }
+      const plans = await plansOf(path.join(input, l.rel));
+      const notedWrites = new Set([...plans].flatMap(([sheet, p]) => p.writes.filter((w) => w.note).map((w) => `${sheet}!${w.cell}`)));
       // No flag (note, or one of the flag fills) where there is no finding: exceljs shares one style
       // object between cells, so a careless fill would spread over whole forms.
       const flagFills = new Set(Object.values(FILL));
@@ -268,7 +278,10 @@ describe("--write DIR on a folder of the three fixtures", () => {
             const at = `${ws.name}!${cell.address}`;
             const fill = cell.fill as ExcelJS.FillPattern | undefined;
             const flagFill = !!fill && fill.pattern === "solid" && flagFills.has(fill.fgColor?.argb ?? "");
-            if (cell.note || flagFill) expect(`${at} flagged: ${byCell.has(at)}`).toBe(`${at} flagged: true`);
+            // A review cell's own note (literal operands) is no flag: it has no fill.
+            const reviewNote = !flagFill && notedWrites.has(at);
+            if ((cell.note && !reviewNote) || flagFill)
+              expect(`${at} flagged: ${byCell.has(at)}`).toBe(`${at} flagged: true`);
           }),
         );
       }

@@ -95,7 +95,7 @@ function assertSane(grid: Grid, texts: Set<string>) {
       expect(inside(w.cell)).toBe(true);
       if (w.formula) {
         // Only formulas the plan composes: never a cell's own text.
-        expect(w.formula).toMatch(/^=(PERF\.|ROUND|IF\(|SUM\(|ROUNDDOWN)/);
+        expect(w.formula).toMatch(/^=(PERF\.|ROUND|IF\(|SUM\(|ROUNDDOWN|MIN\(|MAX\(|N\(|\d)/);
         expect(texts.has(w.formula)).toBe(false);
       }
       // Text is never overwritten in place.

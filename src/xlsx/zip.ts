@@ -1,0 +1,169 @@
+/**
+ * The zip container of an .xlsx/.xlsm package: its members as the central directory states them,
+ * and each inflated under a byte cap by a Codec. Pure: Uint8Array in and out, no Node module, so
+ * it runs in a browser Web Worker too. The codec is the caller's: fflate's (src/xlsx/fflate-codec.ts,
+ * for browsers) or Node's native zlib (src/cli/zlib-codec.ts), which a short-lived CLI process
+ * runs without first compiling a JavaScript inflater. Writing: src/xlsx/zip-write.ts.
+ *
+ * The central directory is read here rather than through fflate's unzip: the limits need each
+ * member's stated size before anything is inflated (a 3 GB member is refused, not allocated), an
+ * inflater that stops as soon as a member proves bigger than it claims, and the compressed bytes
+ * of members that are copied without being inflated at all.
+ *
+ * Errors: ZipError (a one-line reason); callers map it to their messages.
+ */
+
+export class ZipError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ZipError";
+  }
+}
+
+/** One member of a zip, as its central directory entry states it. */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated; anything else cannot be read. */
+  method: number;
+  /** General-purpose flags (bit 0: encrypted). */
+  flags: number;
+  crc: number;
+  /** Uncompressed size as stated (zip64 sizes included), bytes. */
+  size: number;
+  /** The member's stored bytes (a view into the archive, nothing copied). */
+  data: Uint8Array;
+  /** MS-DOS date and time fields of the entry, kept for copies. */
+  dosDate: number;
+  dosTime: number;
+}
+
+const EOCD = 0x06054b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const EOCD64 = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+function u16(b: Uint8Array, i: number): number {
+  return b[i] | (b[i + 1] << 8);
+}
+
+function u32(b: Uint8Array, i: number): number {
+  return (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
+}
+
+function u64(b: Uint8Array, i: number): number {
+  // Sizes beyond 2^53 are bombs anyway: Number keeps them "too big".
+  return u32(b, i) + u32(b, i + 4) * 2 ** 32;
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+/**
+ * The members of a zip, from its central directory (zip64 included), in directory order.
+ * Nothing is inflated. Throws ZipError for an archive that is cut short or inconsistent, and for
+ * two members with the same name (readers would disagree on which one counts).
+ */
+export function readZip(bytes: Uint8Array): ZipEntry[] {
+  const n = bytes.length;
+  let eocd = -1;
+  for (let i = n - 22; i >= Math.max(0, n - 22 - 65535); i--) {
+    if (u32(bytes, i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipError("end of central directory not found");
+  let count = u16(bytes, eocd + 10);
+  let cdSize = u32(bytes, eocd + 12);
+  let cdOffset = u32(bytes, eocd + 16);
+  if (eocd >= 20 && u32(bytes, eocd - 20) === EOCD64_LOCATOR) {
+    const at = u64(bytes, eocd - 20 + 8);
+    if (at + 56 > n || u32(bytes, at) !== EOCD64) throw new ZipError("zip64 end of central directory not found");
+    count = u64(bytes, at + 32);
+    cdSize = u64(bytes, at + 40);
+    cdOffset = u64(bytes, at + 48);
+  }
+  if (cdOffset + cdSize > n) throw new ZipError("central directory beyond the end of the file");
+  const entries: ZipEntry[] = [];
+  const seen = new Set<string>();
+  let p = cdOffset;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > n || u32(bytes, p) !== CENTRAL) throw new ZipError("central directory entry corrupt");
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    const dosTime = u16(bytes, p + 12);
+    const dosDate = u16(bytes, p + 14);
+    const crc = u32(bytes, p + 16);
+    let csize = u32(bytes, p + 20);
+    let size = u32(bytes, p + 24);
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    let offset = u32(bytes, p + 42);
+    const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    // Zip64 extended information (APPNOTE 4.5.3): only the fields whose 32-bit value is 0xFFFFFFFF, in order.
+    for (let e = p + 46 + nameLen, end = e + extraLen; e + 4 <= end; e += 4 + u16(bytes, e + 2)) {
+      if (u16(bytes, e) !== 0x0001) continue;
+      let f = e + 4;
+      if (size === 0xffffffff) {
+        size = u64(bytes, f);
+        f += 8;
+      }
+      if (csize === 0xffffffff) {
+        csize = u64(bytes, f);
+        f += 8;
+      }
+      if (offset === 0xffffffff) offset = u64(bytes, f);
+      break;
+    }
+    p += 46 + nameLen + extraLen + commentLen;
+    if (name.endsWith("/") && size === 0) continue; // a folder entry
+    if (seen.has(name)) throw new ZipError(`two members named ${name}`);
+    seen.add(name);
+    if (offset + 30 > n || u32(bytes, offset) !== LOCAL) throw new ZipError(`local header of ${name} not found`);
+    const start = offset + 30 + u16(bytes, offset + 26) + u16(bytes, offset + 28);
+    if (start + csize > n) throw new ZipError(`${name} runs past the end of the file`);
+    entries.push({ name, method, flags, crc, size, data: bytes.subarray(start, start + csize), dosDate, dosTime });
+  }
+  return entries;
+}
+
+/** Why a member could not be inflated within its cap. */
+export type InflateFailure = { kind: "over-cap" } | { kind: "corrupt"; detail: string } | { kind: "method" };
+
+/**
+ * Raw deflate (RFC 1951) both ways. `inflate` never makes more than `cap` bytes: a stream that
+ * would is "over-cap", however few bytes it takes (a zip bomb), and stops there.
+ */
+export interface Codec {
+  inflate(data: Uint8Array, cap: number): Uint8Array | InflateFailure;
+  deflate(data: Uint8Array): Uint8Array;
+}
+
+/**
+ * A member's content, inflated with at most `cap` bytes of output: a member that inflates to
+ * more stops there ("over-cap", whatever its header says); the rest is never inflated.
+ */
+export function inflateEntry(e: ZipEntry, cap: number, codec: Codec): Uint8Array | InflateFailure {
+  if (e.flags & 1) return { kind: "method" };
+  if (e.method === 0) return e.data.length > cap ? { kind: "over-cap" } : e.data;
+  if (e.method !== 8) return { kind: "method" };
+  return codec.inflate(e.data, cap);
+}
+
+let CRC_TABLE: Int32Array | undefined;
+
+/** CRC-32 (ISO 3309, as zip uses it) of `data`. */
+export function crc32(data: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c;
+    }
+  }
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
