@@ -7,7 +7,13 @@ import type { Field, IndicatorRow } from "../model";
 import { compactText } from "../value";
 import { isBlank, isDash } from "./values";
 
-const levels = (ind: IndicatorRow) => ({ l1: compactText(ind.level1), l2: compactText(ind.level2) });
+/** The row's level-1 and level-2 names, compacted once per row (several checks ask). */
+const LEVELS = new WeakMap<IndicatorRow, { l1: string; l2: string }>();
+function levels(ind: IndicatorRow): { l1: string; l2: string } {
+  let l = LEVELS.get(ind);
+  if (!l) LEVELS.set(ind, (l = { l1: compactText(ind.level1), l2: compactText(ind.level2) }));
+  return l;
+}
 
 /** 二级指标 数量指标. */
 export const isQuantity = (ind: IndicatorRow): boolean => levels(ind).l2.includes("数量");
