@@ -5,8 +5,8 @@
  * a formula (leading = + - @, tab, CR) is made inert with a quote mark. Pure.
  */
 import { t } from "../i18n/strings";
-import { codeName, rulesInForce, severityName } from "./rules";
-import { figures, shownPath } from "./format";
+import { rulesInForce, severityName } from "./rules";
+import { figures, findingCells, shownPath } from "./format";
 import type { ReportRun } from "./types";
 
 /** A CSV cell: quoted, and a leading = + - @ (or tab/CR) made inert with a quote mark. */
@@ -51,19 +51,7 @@ export function renderCsv(run: ReportRun): string {
     const file = shownPath(f);
     if (f.error !== undefined)
       row([file, ...blankForm, "", "FILE_ERROR", "", severityName("error", lang), f.error, "", ""]);
-    for (const x of f.findings ?? [])
-      row([
-        file,
-        x.sheet,
-        ...blankForm.slice(1),
-        x.cell,
-        x.code,
-        codeName(x.code, lang),
-        severityName(x.severity, lang),
-        x.message,
-        x.expected ?? "",
-        x.found ?? "",
-      ]);
+    for (const x of f.findings ?? []) row([file, x.sheet, ...blankForm.slice(1), ...findingCells(x, lang)]);
     for (const form of f.forms) {
       const n = figures(form, lang);
       const base = [
@@ -80,17 +68,7 @@ export function renderCsv(run: ReportRun): string {
         n.reviewGrade,
       ];
       if (form.findings.length === 0) row([...base, "", "", "", "", "", "", ""]);
-      for (const x of form.findings)
-        row([
-          ...base,
-          x.cell,
-          x.code,
-          codeName(x.code, lang),
-          severityName(x.severity, lang),
-          x.message,
-          x.expected ?? "",
-          x.found ?? "",
-        ]);
+      for (const x of form.findings) row([...base, ...findingCells(x, lang)]);
     }
   }
   return "\ufeff" + lines.join("\r\n") + "\r\n";

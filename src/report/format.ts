@@ -5,8 +5,9 @@
  */
 import Decimal from "decimal.js";
 import { t, type Lang } from "../i18n/strings";
-import { UNSCORED, type BandCount } from "./summary";
-import type { ReportFile, ReportForm } from "./types";
+import { UNSCORED, type BandCount, type BatchSummary } from "./summary";
+import { codeName, severityName } from "./rules";
+import type { ReportFile, ReportFinding, ReportForm } from "./types";
 
 export function escapeHtml(s: unknown): string {
   return String(s ?? "")
@@ -74,4 +75,32 @@ export function counts(findings: readonly { severity: string }[]): { error: numb
   const c = { error: 0, warning: 0, info: 0 };
   for (const f of findings) if (f.severity in c) c[f.severity as keyof typeof c]++;
   return c;
+}
+
+/** The summary's counts in one line (text output, HTML). */
+export function summaryLine(s: BatchSummary, lang: Lang): string {
+  return t(lang, "REPORT_summaryLine", {
+    files: s.files,
+    unreadable: s.unreadable,
+    forms: s.forms,
+    projects: s.projectForms,
+    tables: s.scoreTables,
+    unscored: s.unscored,
+    errors: s.errors,
+    warnings: s.warnings,
+    infos: s.infos,
+  });
+}
+
+/** A finding's cells as the CSV and the workbook list them, from its cell to its found figure. */
+export function findingCells(x: ReportFinding, lang: Lang): string[] {
+  return [
+    x.cell,
+    x.code,
+    codeName(x.code, lang),
+    severityName(x.severity, lang),
+    x.message,
+    x.expected ?? "",
+    x.found ?? "",
+  ];
 }

@@ -7,7 +7,7 @@
  * (its CSP allows inline styles only). Pure: the same run gives the same bytes anywhere.
  */
 import { t, type Lang, type StringKey } from "../i18n/strings";
-import { bandLabel, counts, escapeHtml as h, figures, gradeLabel, percent, shownPath } from "./format";
+import { bandLabel, counts, escapeHtml as h, figures, gradeLabel, percent, shownPath, summaryLine } from "./format";
 import { codeFix, codeName, rulesInForce, severityName } from "./rules";
 import { DEVIATION_LIMIT, HIGH_SELF, LOW_RATE, summarize, type BatchSummary, type FormRef } from "./summary";
 import type { ReportFile, ReportFinding, ReportRun } from "./types";
@@ -150,17 +150,6 @@ export function renderHtml(run: ReportRun): string {
       ),
     )
     .join("\n");
-  const summaryLine = u(lang, "summaryLine", {
-    files: s.files,
-    unreadable: s.unreadable,
-    forms: s.forms,
-    projects: s.projectForms,
-    tables: s.scoreTables,
-    unscored: s.unscored,
-    errors: s.errors,
-    warnings: s.warnings,
-    infos: s.infos,
-  });
   return `<!doctype html>
 <html lang="${lang === "zh" ? "zh-CN" : "en-US"}">
 <head>
@@ -175,7 +164,7 @@ export function renderHtml(run: ReportRun): string {
 <p class="meta"><span>${u(lang, "policy")}${sep}<b>${h(rules.policy.label)}</b> <small>${h(rules.policy.name)}</small></span><span>${u(lang, "packs")}${sep}${packs}</span><span>${u(lang, "date")}${sep}${h(run.date)}</span><span>${u(lang, "version")}${sep}perf-check ${h(run.version)}</span></p>
 <p class="note">${h(rules.policy.source)}</p>
 <h2>${u(lang, "overview")}</h2>
-<p id="summary-line">${h(summaryLine)}</p>
+<p id="summary-line">${h(summaryLine(s, lang))}</p>
 <div class="charts">${gradesChart(s, lang)}${rateChart(s, lang)}</div>
 <p class="note">${u(lang, "selfNote")}</p>
 ${formList(u(lang, "deviations", { n: DEVIATION_LIMIT }), s.deviations, files, lang, "deviations")}

@@ -4,7 +4,7 @@
  * findings, then the summary line. Unreadable files go to the error lines. Pure.
  */
 import { t } from "../i18n/strings";
-import { counts, figures } from "./format";
+import { counts, figures, summaryLine } from "./format";
 import { rulesInForce } from "./rules";
 import { summarize } from "./summary";
 import type { ReportRun } from "./types";
@@ -50,19 +50,6 @@ export function renderText(run: ReportRun): TextOutput {
         out.push(`    ${x.severity.padEnd(7)} ${x.cell.padEnd(5)} ${x.code}: ${x.message}`);
     }
   }
-  const s = summarize(run.files, run.policy);
-  out.push(
-    t(lang, "REPORT_summaryLine", {
-      files: s.files,
-      unreadable: s.unreadable,
-      forms: s.forms,
-      projects: s.projectForms,
-      tables: s.scoreTables,
-      unscored: s.unscored,
-      errors: s.errors,
-      warnings: s.warnings,
-      infos: s.infos,
-    }),
-  );
+  out.push(summaryLine(summarize(run.files, run.policy), lang));
   return { out, err };
 }

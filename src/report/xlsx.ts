@@ -11,10 +11,10 @@
 import { fflateCodec } from "../xlsx/fflate-codec";
 import { writeZip, type ZipOutput } from "../xlsx/zip-write";
 import { t, type StringKey } from "../i18n/strings";
-import { bandLabel, counts, figures, gradeLabel, percent, shownPath } from "./format";
-import { codeFix, codeName, rulesInForce, severityName } from "./rules";
+import { bandLabel, counts, figures, findingCells, gradeLabel, percent, shownPath } from "./format";
+import { codeFix, rulesInForce, severityName } from "./rules";
 import { summarize, type FormRef } from "./summary";
-import type { ReportRun } from "./types";
+import type { ReportFinding, ReportRun } from "./types";
 
 type Cell = string | number | undefined;
 
@@ -115,20 +115,11 @@ export function reportSheets(run: ReportRun): Sheet[] {
     const file = shownPath(f);
     if (f.error !== undefined)
       findings.rows.push([file, "", "", "", "FILE_ERROR", "", severityName("error", lang), f.error, "", "", ""]);
-    for (const x of f.findings ?? [])
-      findings.rows.push([
-        file,
-        "",
-        x.sheet,
-        x.cell,
-        x.code,
-        codeName(x.code, lang),
-        severityName(x.severity, lang),
-        x.message,
-        x.expected,
-        x.found,
-        codeFix(x.code, lang),
-      ]);
+    const finding = (form: string, x: ReportFinding): Cell[] => {
+      const [cell, ...rest] = findingCells(x, lang);
+      return [file, form, x.sheet, cell, ...rest, codeFix(x.code, lang)];
+    };
+    for (const x of f.findings ?? []) findings.rows.push(finding("", x));
     for (const form of f.forms) {
       const n = figures(form, lang);
       const c = counts(form.findings);
@@ -149,20 +140,7 @@ export function reportSheets(run: ReportRun): Sheet[] {
         c.warning,
         c.info,
       ]);
-      for (const x of form.findings)
-        findings.rows.push([
-          file,
-          form.name ?? form.range,
-          x.sheet,
-          x.cell,
-          x.code,
-          codeName(x.code, lang),
-          severityName(x.severity, lang),
-          x.message,
-          x.expected,
-          x.found,
-          codeFix(x.code, lang),
-        ]);
+      for (const x of form.findings) findings.rows.push(finding(form.name ?? form.range, x));
     }
   }
   const refs = (name: string, list: FormRef[]): Sheet => ({
