@@ -41,10 +41,20 @@ export interface FundsRow {
 }
 
 export interface FundsBlock {
+  /** The header band's last row (a band of one row: the header row). */
   headerRow: number;
+  /** The header band's first row, when the band has more than one row. */
+  headerTop?: number;
   columns: Partial<Record<"initial" | "budget" | "executed" | "weight" | "rate" | "score", number>>;
   total?: FundsRow;
   parts: FundsRow[];
+  /**
+   * The block's weight stated in a label, not in a 分值 cell: "预算执行情况(万元)(20分)" or the score
+   * header "得分(20分*执行率)" → value "20" and the label's cell.
+   */
+  statedWeight?: { value: string; cell: string };
+  /** "pairs": amounts written as label/value pairs on a row ("预算数 | 100 | 执行数 | 80"), no header row. */
+  layout?: "columns" | "pairs";
 }
 
 export interface IndicatorRow {
@@ -61,6 +71,22 @@ export interface IndicatorRow {
   weight?: Field;
   score?: Field;
   reason?: Field;
+  /** A target split over columns: its operator (指标性质 "≥", "≤", "=") and its unit (度量单位). */
+  targetOp?: Field;
+  unit?: Field;
+  /** A system export's raw score (单项指标得分) beside the converted score (折算得分) in `score`. */
+  rawScore?: Field;
+}
+
+/**
+ * Indicator rows under one label left of the level columns that may state their weight:
+ * "年度绩效目标(80分)", "绩效指标 (90)", "年度绩效目标1(40分)".
+ */
+export interface IndicatorSection {
+  name: string;
+  statedWeight?: string;
+  labelCell: string;
+  rows: number[];
 }
 
 /** A level-1 group of the indicator table ("产出指标 (50分)"). */
@@ -90,6 +116,10 @@ export type FieldName =
   | "ind.weight"
   | "ind.score"
   | "ind.reason"
+  | "ind.targetOp"
+  | "ind.unit"
+  | "ind.rawScore"
+  | "statedScore"
   | "total.weight"
   | "total.score"
   | "total.grade";
@@ -115,18 +145,45 @@ export interface ProjectForm {
   range: RangeBox;
   name?: Field;
   funds?: FundsBlock;
+  /** The indicator header band's last row (where the columns are named; a one-row band: the header row). */
   indicatorHeaderRow?: number;
+  /** Every header band of the indicator table, [first, last] row: more than one when a header repeats inside the form. */
+  headerBands?: [number, number][];
   columns: Partial<
-    Record<"level1" | "level2" | "level3" | "target" | "actual" | "weight" | "score" | "reason", number>
+    Record<
+      | "level1"
+      | "level2"
+      | "level3"
+      | "target"
+      | "actual"
+      | "weight"
+      | "score"
+      | "reason"
+      | "targetOp"
+      | "unit"
+      | "rawScore",
+      number
+    >
   >;
-  /** "绩效指标 (90)": the stated sum of the indicator weights. */
+  /** "绩效指标 (90)": the stated sum of the indicator weights (one section over the whole table). */
   indicatorsStatedWeight?: { value: string; cell: string };
+  /** Labelled blocks of indicator rows ("年度绩效目标1(40分)", "年度绩效目标2(40分)"), when the table has them. */
+  sections?: IndicatorSection[];
+  /**
+   * Where the indicator weights are read: "column" (a 分值/权重 column) or "labels" (no such column;
+   * the level-1 labels state them, "产出指标(60分)").
+   */
+  weightsFrom?: "column" | "labels";
+  /** A self-score stated outside a total row (自评得分 98 in the head block or beside the title): value is the figure. */
+  statedScore?: Field;
   indicators: IndicatorRow[];
   groups: Level1Group[];
   total?: TotalRow;
   issues: LayoutIssue[];
   /** Per field, 0..1. */
   confidence: Partial<Record<FieldName, number>>;
+  /** On a hidden sheet and empty: an unused template (see isHiddenTemplate). */
+  hiddenTemplate?: boolean;
 }
 
 /** One level of a score-table row: its name and weight cells. */
@@ -156,6 +213,15 @@ export interface ScoreTableForm {
   total?: TotalRow & { levelWeights: Field[] };
   issues: LayoutIssue[];
   confidence: Partial<Record<string, number>>;
+  hiddenTemplate?: boolean;
 }
 
 export type FormModel = ProjectForm | ScoreTableForm;
+
+/**
+ * A form on a hidden sheet with nothing filled in (no amount, actual or score): an unused template.
+ * Detection marks it; checks report nothing on it.
+ */
+export function isHiddenTemplate(form: FormModel): boolean {
+  return form.hiddenTemplate === true;
+}

@@ -156,7 +156,7 @@ function projectFormulas(result: FormResult, form: ProjectForm, opts: PlanOption
   if (tr?.budget && tr.executed && result.funds?.rate !== undefined) {
     const B = tr.budget.cell;
     const E = tr.executed.cell;
-    const W = weightOperand(tr.weight, String(policy.weights.budget));
+    const W = weightOperand(tr.weight, form.funds?.statedWeight?.value ?? String(policy.weights.budget));
     if (opts.formulas === "perf") {
       out.rate = `=PERF.EXECRATE(${B},${E})`;
       out.budgetScore = `=PERF.EXECSCORE(${B},${E},${W})`;

@@ -6,7 +6,15 @@
 import { Decimal, clamp, formatDecimal, roundTo, toDecimal, type DecimalLike } from "./decimal";
 import { national } from "./policy";
 import type { Achievement, GradeBand, IndicatorKind, ParsedValue, Policy, RuleResult } from "./types";
-import { compactText, numberOf, unitsCompatible } from "./value";
+import {
+  classifyAchievement,
+  compactText,
+  meetsDeadline,
+  numberOf,
+  readCompletion,
+  readDeadline,
+  unitsCompatible,
+} from "./value";
 import { both, type Bilingual, type Params, type StringKey } from "../i18n/strings";
 
 /** An amount as a rule accepts it: Decimal, JS number, numeric text; blank is null/undefined/"". */
@@ -139,7 +147,7 @@ export function budgetScore(
   });
 }
 
-export type ScoredKind = "higher" | "lower" | "equal" | "cost";
+export type ScoredKind = "higher" | "lower" | "equal" | "cost" | "deadline";
 
 export interface IndicatorInput {
   target: ParsedValue;
@@ -252,6 +260,10 @@ export function indicatorScore(input: IndicatorInput, policy: Policy = national)
 
   const requested = input.kind ?? "auto";
   if (requested === "qualitative") return qualitative({ ...input, weight: w }, policy);
+  if (requested === "auto") {
+    const timely = deadlineScore(target, actual, w, policy);
+    if (timely) return timely;
+  }
   if (target.kind !== "number" || actual.kind !== "number") {
     if (requested === "auto") return qualitative({ ...input, weight: w }, policy);
     const onTarget = target.kind !== "number";
@@ -334,6 +346,40 @@ export function indicatorScore(input: IndicatorInput, policy: Policy = national)
       if (t.lte(0)) return partial(ZERO, () => `${W()} × 0`);
       return partial(w.times(a).div(t), () => `${W()} × ${aS()}/${tS()}`);
   }
+}
+
+function textOfValue(p: ParsedValue): string {
+  return p.kind === "text" || p.kind === "number" ? p.text : "";
+}
+
+/**
+ * A 时效 indicator (财预〔2020〕10号: a deadline is met or missed): the target names a deadline ("9月前",
+ * "12月底前", "2023年10月31日前", "按时完成") and the actual when it was done ("7月", "10月20日",
+ * "已按时完成"). Met scores full; missed gets the 未达成 band of the weight; when the dates cannot be
+ * told apart, the band the actual's words allow. Dates are compared, never a ratio of month
+ * numbers. null when the target names no deadline.
+ */
+function deadlineScore(target: ParsedValue, actual: ParsedValue, w: Decimal, policy: Policy): IndicatorScore | null {
+  const deadline = readDeadline(textOfValue(target));
+  if (!deadline) return null;
+  const aText = textOfValue(actual);
+  const done = readCompletion(aText);
+  const met = done ? meetsDeadline(deadline, done) : undefined;
+  const achievement: Achievement | undefined =
+    met === true ? "met" : met === false ? "unmet" : classifyAchievement(aText);
+  const params = { target: deadline.text, actual: aText, weight: formatDecimal(w) };
+  if (achievement === "met" && (met === true || done === undefined)) {
+    return new ScoredValue(rounded(w, policy), w, "deadline", true, () => both("EXPLAIN_DEADLINE_MET", params));
+  }
+  const { lo, hi } = qualitativeBand(achievement, w, policy);
+  const text = both(met === false ? "EXPLAIN_DEADLINE_MISSED" : "EXPLAIN_DEADLINE_UNCLEAR", {
+    ...params,
+    lo: formatDecimal(lo),
+    hi: formatDecimal(hi),
+  });
+  return achievement
+    ? { status: "qualitative", achievement, lo, hi, explain: text.zh, explainEn: text.en }
+    : { status: "qualitative", lo, hi, explain: text.zh, explainEn: text.en };
 }
 
 /** Exact sum. */

@@ -56,16 +56,42 @@ const NUMBER_AT_START = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|^[+-]?\.\d+/
 const UNIT_CHARS = /^[\p{L}%()/㎡²³·]*$/u;
 const MAX_UNIT_LENGTH = 6;
 
-/** Full-width and compatibility forms folded (NFKC), ≧≦ and the minus sign mapped, ㎡/²/³ kept. */
+/**
+ * The traditional forms of the characters this module's words are written with (显著, 达成, 不低于,
+ * 按时完成, 年底前, 余, 以内 …), each to its simplified form: OpenCC's cn→tw and cn→hk forms of every
+ * character in this file's vocabulary (test/engine/deadline.test.ts checks the table is complete).
+ * A table, not a converter: the engine ships in the PERF functions bundle, which a full
+ * traditional→simplified dictionary would outgrow.
+ */
+const TRADITIONAL: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(
+    "個个內内單单實实後后戶户撥拨於于時时標标沒没準准滯滞滿满無无現现當当發发約约結结萬万號号質质辦办過过達达適适遲迟鍾钟長长顯显餘余驗验"
+      .match(/../gu)!
+      .map((pair) => [pair[0], pair[1]]),
+  ),
+);
+const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL).join("")}]`, "g");
+
+/** Characters that show nothing: zero-width space and joiners, word joiner, soft hyphen, BOM. */
+const INVISIBLE = /[\u200b-\u200d\u2060\u00ad\ufeff]/g;
+
+/**
+ * Full-width and compatibility forms folded (NFKC), ≧≦ and the minus sign mapped, ㎡/²/³ kept,
+ * invisible characters (zero-width space, soft hyphen, word joiner) removed, the traditional
+ * characters of this module's words simplified (顯著 → 显著, 按時 → 按时).
+ */
 export function normalizeText(s: string): string {
   return s
+    .replace(INVISIBLE, "")
+    .replace(TRADITIONAL_CHARS, (c) => TRADITIONAL[c] ?? c)
     .replace(/[㎡²³]/g, (c) => ({ "㎡": "\uE000", "²": "\uE001", "³": "\uE002" })[c] ?? c)
     .normalize("NFKC")
     .replace(/[\uE000-\uE002]/g, (c) => ({ "\uE000": "㎡", "\uE001": "²", "\uE002": "³" })[c] ?? c)
+    .replace(/[═＝]/g, "=")
     .replace(/[≧⩾]/g, "≥")
     .replace(/[≦⩽]/g, "≤")
     .replace(/[−﹣]/g, "-")
-    .replace(/[\s\u00a0\u200b\ufeff]+/g, " ")
+    .replace(/[\s\u00a0]+/g, " ")
     .trim();
 }
 
@@ -261,6 +287,36 @@ export function formatValue(p: ParsedValue): string {
   }
 }
 
+/** 指标性质 words that give a direction instead of a sign. */
+const DIRECTION_WORDS: [RegExp, string][] = [
+  [/^(正向|正向指标|越大越好|高于)$/, "≥"],
+  [/^(反向|反向指标|越小越好|低于)$/, "≤"],
+];
+
+/**
+ * A target written over split columns (指标性质 | 指标值 | 度量单位: "≧" | 100 | "%"), read as the one
+ * text it stands for ("≥100%"). The sign may also be a direction word (正向 ≥, 反向 ≤); without a
+ * sign or unit cell it is the value cell as read alone.
+ */
+export function readSplitTarget(
+  value: CellValue | undefined,
+  numFmt: string | undefined,
+  op: CellValue | undefined,
+  unit: CellValue | undefined,
+): ParsedValue {
+  const alone = readValue(value, numFmt);
+  if (alone.kind !== "number") return alone;
+  let sign = typeof op === "string" ? normalizeText(op).replace(/\s+/g, "") : "";
+  for (const [re, s] of DIRECTION_WORDS) if (re.test(sign)) sign = s;
+  if (sign && !OPERATORS.some(([w]) => w === sign)) sign = "";
+  const u = typeof unit === "string" ? normalizeText(unit).replace(/\s+/g, "") : "";
+  if (!sign && !u) return alone;
+  const figure = alone.percent ? `${formatDecimal(alone.value.times(100))}%` : formatDecimal(alone.value);
+  const text = `${sign}${figure}${alone.percent && u === "%" ? "" : u}`;
+  const parsed = readValue(text);
+  return parsed.kind === "number" ? parsed : alone;
+}
+
 /** The number inside a cell (a percent as its fraction), or null when it holds none. */
 export function numberOf(raw: CellValue | undefined, numFmt?: string): Decimal | null {
   const p = readValue(raw, numFmt);
@@ -280,4 +336,90 @@ export function unitsCompatible(a: string, b: string): boolean {
     return ["人", "户", "家", "个"].includes(extra);
   }
   return false;
+}
+
+/** A day of the year as a form writes it: the year and day may be left out ("9月", "10月20日"). */
+export interface DatePoint {
+  year?: number;
+  month: number;
+  day?: number;
+}
+
+/**
+ * A 时效 target: done by a date ("9月前", "12月底前", "2023年10月31日前", "年底前") or on time with no
+ * date ("按时完成"). "N月前" and "N月底前" both allow all of month N.
+ */
+export type Deadline = { kind: "by"; date: DatePoint; text: string } | { kind: "on-time"; text: string };
+
+/** When a 时效 indicator was done: a date ("7月", "10月20日", "2023年7月"), or on time / late in words. */
+export type Completion = { kind: "date"; date: DatePoint } | { kind: "on-time" } | { kind: "late" };
+
+const DATE = "(?:(\\d{4})年)?(\\d{1,2})月(?:份)?(?:(\\d{1,2})[日号])?";
+const DEADLINE_DATE = new RegExp(`^(?:截至|截止|于|在)?${DATE}(?:底|末)?(?:之|以)?前(?:完成|完工|办结)?$`);
+const YEAR_END = /^(?:(\d{4})年)?(?:年底|年末|年内|年度内|本年度内|当年内|当年底)(?:之|以)?前?(?:完成)?$/;
+const ON_TIME_TARGET = /^(?:按时|按期|及时|如期|准时)(?:完成|办结|拨付|支付|发放|到位)?(?:率)?$/;
+const COMPLETION_DATE = new RegExp(
+  `^(?:已)?(?:于|在)?${DATE}(?:底|末|初|中旬|上旬|下旬)?(?:前)?(?:已)?(?:完成|完工|办结|验收)?$`,
+);
+const ON_TIME_DONE = /^(?:已)?(?:按时|按期|如期|提前|及时|准时)(?:完成|办结|拨付|支付|发放|到位)?$/;
+const LATE = /(?:未按时|未按期|未能按时|延期|逾期|滞后|推迟)/;
+
+const MAY_BE_DEADLINE = /[月年时時期]/;
+
+function datePoint(y: string | undefined, m: string, d: string | undefined): DatePoint | undefined {
+  const month = Number(m);
+  if (!(month >= 1 && month <= 12)) return undefined;
+  const day = d === undefined ? undefined : Number(d);
+  if (day !== undefined && !(day >= 1 && day <= 31)) return undefined;
+  return { ...(y ? { year: Number(y) } : {}), month, ...(day !== undefined ? { day } : {}) };
+}
+
+/** A 时效 target read from its text, or undefined when the text names no deadline. */
+export function readDeadline(text: string): Deadline | undefined {
+  // Every deadline names a month, the year's end or being on time: other targets ("≥90%") stop here.
+  if (!MAY_BE_DEADLINE.test(text)) return undefined;
+  const t = compactText(text);
+  if (!t) return undefined;
+  const m = DEADLINE_DATE.exec(t);
+  if (m) {
+    const date = datePoint(m[1], m[2], m[3]);
+    return date ? { kind: "by", date, text: t } : undefined;
+  }
+  const y = YEAR_END.exec(t);
+  if (y) return { kind: "by", date: { ...(y[1] ? { year: Number(y[1]) } : {}), month: 12 }, text: t };
+  if (ON_TIME_TARGET.test(t)) return { kind: "on-time", text: t };
+  return undefined;
+}
+
+/** When a 时效 indicator was done, read from the actual's text; undefined when it says neither. */
+export function readCompletion(text: string): Completion | undefined {
+  const t = compactText(text);
+  if (!t) return undefined;
+  if (LATE.test(t)) return { kind: "late" };
+  if (ON_TIME_DONE.test(t)) return { kind: "on-time" };
+  const m = COMPLETION_DATE.exec(t);
+  if (m) {
+    const date = datePoint(m[1], m[2], m[3]);
+    return date ? { kind: "date", date } : undefined;
+  }
+  if (/^(?:已)?(?:年底|年末|年内)(?:前)?(?:已)?完成$/.test(t)) return { kind: "date", date: { month: 12 } };
+  return undefined;
+}
+
+/**
+ * Whether a completion meets a deadline, by comparing dates (never a ratio of month numbers):
+ * true met, false missed, undefined when the two cannot be told apart (a month-only completion in
+ * the deadline's month of a day deadline, or a date against "按时完成").
+ */
+export function meetsDeadline(deadline: Deadline, done: Completion): boolean | undefined {
+  if (done.kind === "late") return false;
+  if (done.kind === "on-time") return true;
+  if (deadline.kind === "on-time") return undefined;
+  const d = deadline.date;
+  const c = done.date;
+  if (d.year !== undefined && c.year !== undefined && d.year !== c.year) return c.year < d.year;
+  if (c.month !== d.month) return c.month < d.month;
+  if (d.day === undefined) return true;
+  if (c.day === undefined) return undefined;
+  return c.day <= d.day;
 }

@@ -67,11 +67,13 @@ function queueMerges(ws: Excel.Worksheet, caps: Caps): () => RangeBox[] {
 export function queueGridRead(ws: Excel.Worksheet, sheetName: () => string, caps: Caps): GridRead {
   const used = ws.getUsedRangeOrNullObject(true);
   used.load(["values", "formulas", "numberFormat", "rowIndex", "columnIndex"]);
+  ws.load("visibility");
   const merges = queueMerges(ws, caps);
   return {
     grid() {
       const m = merges();
-      if (used.isNullObject) return new Grid({ sheet: sheetName(), top: 0, left: 0, values: [], merges: m });
+      const hidden = ws.visibility !== "Visible";
+      if (used.isNullObject) return new Grid({ sheet: sheetName(), top: 0, left: 0, values: [], merges: m, hidden });
       const b = toBlock(used.values, used.formulas, used.numberFormat);
       return new Grid({
         sheet: sheetName(),
@@ -81,6 +83,7 @@ export function queueGridRead(ws: Excel.Worksheet, sheetName: () => string, caps
         formulas: b.formulas,
         numFmts: b.numFmts,
         merges: m,
+        hidden,
       });
     },
   };

@@ -352,6 +352,19 @@ export const STRINGS = {
     zh: "定性指标，完成情况无法判断：得分应在 {lo}–{hi} 之间",
     en: "qualitative, achievement unclear: score between {lo} and {hi}",
   },
+  // Deadline (时效) scoring (src/engine/rules.ts deadlineScore)
+  EXPLAIN_DEADLINE_MET: {
+    zh: "时效指标：完成时间“{actual}”不晚于“{target}”，满分 {weight}",
+    en: 'deadline "{target}" met ("{actual}"): full marks {weight}',
+  },
+  EXPLAIN_DEADLINE_MISSED: {
+    zh: "时效指标：完成时间“{actual}”晚于“{target}”，未达成：得分应在 {lo}–{hi} 之间",
+    en: 'deadline "{target}" missed ("{actual}"): score between {lo} and {hi}',
+  },
+  EXPLAIN_DEADLINE_UNCLEAR: {
+    zh: "时效指标：无法比较完成时间“{actual}”与“{target}”：得分应在 {lo}–{hi} 之间",
+    en: 'deadline "{target}" against "{actual}" cannot be compared: score between {lo} and {hi}',
+  },
   ACHIEVEMENT_met: { zh: "达成", en: "met" },
   ACHIEVEMENT_mostly: { zh: "基本达成", en: "mostly met" },
   ACHIEVEMENT_partial: { zh: "部分达成", en: "partly met" },
@@ -425,6 +438,19 @@ export const STRINGS = {
   LAYOUT_NO_ROWS: { zh: "指标表没有指标行", en: "The indicator table has no indicator rows" },
   LAYOUT_NO_NAME: { zh: "未找到项目名称", en: "No 项目名称 (project name) found" },
   LAYOUT_NO_SCORE: { zh: "评分表缺少“得分”列", en: "Score table has no 得分 column" },
+  // Layout detection of the templates in use (src/layout: header band, funds block, indicator body)
+  LAYOUT_BUDGET_FROM_INITIAL: {
+    zh: "资金表没有“全年预算数”列，按“{header}”列作预算数",
+    en: "Funds block has no 全年预算数 column; {header} is used as the budget",
+  },
+  LAYOUT_SCORE_NO_HEADER: {
+    zh: "得分列没有表头，按 {cell} 列的数字读取",
+    en: "The score column has no header; the numbers in column {cell} are read as scores",
+  },
+  LAYOUT_WEIGHTS_FROM_LABELS: {
+    zh: "指标表没有“分值”列，分值取自一级指标标签（如“产出指标(60分)”）",
+    en: "The indicator table has no 分值 column; weights are read from the level-1 labels (e.g. 产出指标(60分))",
+  },
   LAYOUT_STALE_FORM: {
     zh: "保存的映射指向第 {row} 行的指标表头，但该行已不是表头；映射未应用，请重新确认",
     en: "The saved mapping points at an indicator header on row {row}, which is no longer there; not applied — please confirm the mapping again",

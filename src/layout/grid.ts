@@ -16,6 +16,8 @@ export interface GridInit {
   formulas?: (string | null | undefined)[][];
   numFmts?: (string | null | undefined)[][];
   merges?: RangeBox[];
+  /** The sheet is hidden (or very hidden) in its workbook. */
+  hidden?: boolean;
 }
 
 export { address, colName };
@@ -58,6 +60,8 @@ export class Grid {
   readonly rowCount: number;
   readonly colCount: number;
   readonly merges: RangeBox[];
+  /** The sheet is hidden in its workbook: an empty form on it is an unused template. */
+  readonly hidden: boolean;
   /** Sheet rows that hold any cell, ascending: every other row is blank. */
   readonly contentRows: readonly number[];
   private readonly values: CellValue[][];
@@ -71,6 +75,7 @@ export class Grid {
     this.sheet = init.sheet;
     this.top = init.top ?? 0;
     this.left = init.left ?? 0;
+    this.hidden = init.hidden === true;
     this.values = init.values;
     this.formulas = init.formulas;
     this.numFmts = init.numFmts;

@@ -376,7 +376,8 @@ export function readGrids(pkg: XlsxPackage, maxCells: number): Grid[] {
         }
       }
     }
-    grids.push(new Grid({ sheet: s.name, values, formulas: cells.formulas, numFmts, merges: cells.merges }));
+    const hidden = s.state !== "visible";
+    grids.push(new Grid({ sheet: s.name, values, formulas: cells.formulas, numFmts, merges: cells.merges, hidden }));
   }
   return grids;
 }

@@ -54,5 +54,14 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     const box = parseRange(m);
     if (box) merges.push(box);
   }
-  return new Grid({ sheet: ws.name, top: 0, left: 0, values, formulas, numFmts, merges });
+  return new Grid({
+    sheet: ws.name,
+    top: 0,
+    left: 0,
+    values,
+    formulas,
+    numFmts,
+    merges,
+    hidden: ws.state !== "visible",
+  });
 }

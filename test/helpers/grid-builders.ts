@@ -368,7 +368,14 @@ export function stack(parts: CellModel[], gap: number, sheet = "stacked"): { mod
 /** A tiny grid from rows of values (row 0 = sheet row `top`), for hand-built cases. */
 export function gridOf(
   rows: CellValue[][],
-  opts: { sheet?: string; top?: number; left?: number; merges?: string[]; numFmts?: Record<string, string> } = {},
+  opts: {
+    sheet?: string;
+    top?: number;
+    left?: number;
+    merges?: string[];
+    numFmts?: Record<string, string>;
+    hidden?: boolean;
+  } = {},
 ): Grid {
   const top = opts.top ?? 0;
   const left = opts.left ?? 0;
@@ -383,7 +390,7 @@ export function gridOf(
     if (!p) throw new Error(`bad address ${a}`);
     numFmts[p.row - top][p.col - left] = f;
   }
-  return new Grid({ sheet: opts.sheet ?? "Sheet1", top, left, values: rows, numFmts, merges });
+  return new Grid({ sheet: opts.sheet ?? "Sheet1", top, left, values: rows, numFmts, merges, hidden: opts.hidden });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -642,4 +649,305 @@ export function mapView(v: FormView, map: AddressMap): FormView {
       mapPart(map, v.total[3]),
     ];
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates generated from their parts (issue 11: the layouts in use): a header band of one to
+// three rows, columns in any order, label variants, weights in a column or in the level-1
+// labels, a split target (指标性质 | 指标值 | 度量单位), blank rows inside the table, the total row's
+// label variants and places, traditional characters and invisible characters in the texts. Each
+// template comes with what a right reading of it is, stated as data, not computed by detection.
+// ---------------------------------------------------------------------------------------------
+
+export type TemplateColumn = "level1" | "level2" | "level3" | "target" | "actual" | "weight" | "score" | "reason";
+
+export interface TemplateSpec {
+  /** Header band rows: 1 (one row), 2 (group labels over sub-labels, the rest merged down), 3 (a group row above that). */
+  band: 1 | 2 | 3;
+  /** Indicator columns left to right (weight left out when weights are in labels; target split when splitTarget). */
+  order: TemplateColumn[];
+  /** Header text per column kind. */
+  headers: Record<TemplateColumn, string>;
+  /** "column": a 分值 column; otherwise the level-1 labels state the weights in that form. */
+  weights: "column" | "paren" | "bare" | "percent";
+  /** The target as 指标性质 | 指标值 | 度量单位 (under 年度指标值 when the band has group rows). */
+  splitTarget: boolean;
+  /** A blank row after this many indicator rows (0: none); and one before the total. */
+  blankAfter: number;
+  blankBeforeTotal: boolean;
+  /** The total row's label and whether it stands at the left edge or inside the row (`其他需要说明事项 | 无 | 总分`). */
+  totalLabel: string;
+  totalInside: boolean;
+  /** Applied to every text of the template (traditional characters, an invisible character inside). */
+  text: (s: string) => string;
+  /** The name label ("项目名称", "项目名称:", "专项资金名称", …) and whether the name is in the label's own cell. */
+  nameLabel: string;
+  nameInCell: boolean;
+}
+
+/** The indicators every generated template carries (财预〔2020〕10号 weights 50/30/10 + budget 10). */
+export const TEMPLATE_ROWS = [
+  {
+    l1: "产出指标",
+    w1: "50",
+    l2: "数量指标",
+    l3: "培训人数",
+    op: "≥",
+    value: 100,
+    unit: "人",
+    actual: "120人",
+    weight: 20,
+    score: 20,
+  },
+  {
+    l1: "产出指标",
+    w1: "50",
+    l2: "质量指标",
+    l3: "培训合格率",
+    op: "≥",
+    value: 95,
+    unit: "%",
+    actual: "96%",
+    weight: 15,
+    score: 15,
+  },
+  {
+    l1: "产出指标",
+    w1: "50",
+    l2: "时效指标",
+    l3: "完成时间",
+    op: "",
+    value: "9月前",
+    unit: "",
+    actual: "7月",
+    weight: 15,
+    score: 15,
+  },
+  {
+    l1: "效益指标",
+    w1: "30",
+    l2: "社会效益指标",
+    l3: "受益人数",
+    op: "≥",
+    value: 500,
+    unit: "人",
+    actual: "450人",
+    weight: 30,
+    score: 27,
+  },
+  {
+    l1: "满意度指标",
+    w1: "10",
+    l2: "服务对象满意度指标",
+    l3: "服务对象满意度",
+    op: "≥",
+    value: 90,
+    unit: "%",
+    actual: "95%",
+    weight: 10,
+    score: 10,
+  },
+];
+export const TEMPLATE_NAME = "某某专项资金";
+export const TEMPLATE_TOTAL = { weight: 100, score: 96 };
+
+export interface TemplateExpectation {
+  /** 0-based rows of the indicator rows, in order. */
+  rows: number[];
+  totalRow: number;
+  /** 0-based column of each indicator column kind (weight absent when weights are in labels). */
+  cols: Partial<Record<TemplateColumn | "targetOp" | "unit", number>>;
+  /** The header band's last row. */
+  headerRow: number;
+  nameCell: string;
+}
+
+function weightLabel(name: string, w: string, how: TemplateSpec["weights"]): string {
+  if (how === "paren") return `${name}(${w}分)`;
+  if (how === "bare") return `${name} ${w}分`;
+  if (how === "percent") return `${name}（权重${w}%）`;
+  return name;
+}
+
+/** A whole project form (title, name, funds block, indicator table, total) laid out by `spec`. */
+export function templateForm(spec: TemplateSpec): { model: CellModel; expect: TemplateExpectation } {
+  const m = new CellModel("模板");
+  const T = spec.text;
+  const put = (r: number, c: number, v: CellValue) => m.set(r, c, typeof v === "string" ? T(v) : v);
+  const merge = (top: number, left: number, bottom: number, right: number) => {
+    if (bottom > top || right > left) m.merges.push({ top, left, bottom, right });
+  };
+  // Columns: the split target takes three.
+  const layout: (TemplateColumn | "targetOp" | "unit")[] = [];
+  for (const k of spec.order) {
+    if (k === "weight" && spec.weights !== "column") continue;
+    if (k === "target" && spec.splitTarget) layout.push("targetOp", "target", "unit");
+    else layout.push(k);
+  }
+  const colOf = (k: string) => layout.indexOf(k as TemplateColumn);
+  const width = Math.max(layout.length, 8);
+  // Title and name.
+  put(0, 0, "项目支出绩效自评表");
+  merge(0, 0, 0, width - 1);
+  if (spec.nameInCell) put(1, 0, `${spec.nameLabel}：${TEMPLATE_NAME}`);
+  else {
+    put(1, 0, spec.nameLabel);
+    put(1, 1, TEMPLATE_NAME);
+    merge(1, 1, 1, width - 1);
+  }
+  // Funds block.
+  ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].forEach((h, i) => put(2, 2 + i, h));
+  put(2, 0, "项目资金（万元）");
+  merge(2, 0, 4, 0);
+  put(3, 1, "年度资金总额");
+  [100, 100, 90, 10].forEach((v, i) => put(3, 2 + i, v));
+  m.set(3, 6, { value: 0.9, numFmt: "0.00%" });
+  put(3, 7, 9);
+  put(4, 1, "其中：财政拨款");
+  [100, 100, 90].forEach((v, i) => put(4, 2 + i, v));
+  // Header band.
+  const top = 5;
+  const bottom = top + spec.band - 1;
+  const levelCols = layout.map((k, c) => (k.startsWith("level") ? c : -1)).filter((c) => c >= 0);
+  const splitCols = ["targetOp", "target", "unit"].map(colOf).filter((c) => c >= 0);
+  const subHeader: Record<string, string> = { targetOp: "指标性质", target: "指标值", unit: "度量单位" };
+  layout.forEach((k, c) => {
+    const text = k in subHeader && spec.splitTarget ? subHeader[k] : spec.headers[k as TemplateColumn];
+    const grouped = spec.band > 1 && (k.startsWith("level") || (spec.splitTarget && splitCols.includes(c)));
+    if (grouped) put(bottom, c, text);
+    else {
+      put(top, c, text);
+      merge(top, c, bottom, c);
+    }
+  });
+  if (spec.band > 1) {
+    // Group labels one row above the sub-labels, merged over each run of adjacent columns.
+    const groupRow = bottom - 1;
+    const runs = (cols: number[]) => {
+      const out: [number, number][] = [];
+      for (const c of [...cols].sort((a, b) => a - b)) {
+        const last = out[out.length - 1];
+        if (last && last[1] === c - 1) last[1] = c;
+        else out.push([c, c]);
+      }
+      return out;
+    };
+    for (const [a, b] of runs(levelCols)) {
+      put(groupRow, a, "绩效指标");
+      merge(groupRow, a, groupRow, b);
+    }
+    if (spec.splitTarget)
+      for (const [a, b] of runs(splitCols)) {
+        put(groupRow, a, "年度指标值");
+        merge(groupRow, a, groupRow, b);
+      }
+    if (spec.band === 3) {
+      // A group row over the whole table whose other cells are the headers merged down from it.
+      for (const c of [...levelCols, ...(spec.splitTarget ? splitCols : [])]) {
+        put(top, c, "绩效指标体系");
+      }
+    }
+  }
+  // Body.
+  let r = bottom + 1;
+  const rows: number[] = [];
+  TEMPLATE_ROWS.forEach((d, i) => {
+    if (spec.blankAfter > 0 && i === spec.blankAfter) r++;
+    const first = i === 0 || TEMPLATE_ROWS[i - 1].l1 !== d.l1;
+    const l1 = weightLabel(d.l1, d.w1, spec.weights);
+    layout.forEach((k, c) => {
+      const v: Record<string, CellValue> = {
+        level1: first ? l1 : null,
+        level2: d.l2,
+        level3: d.l3,
+        targetOp: d.op,
+        target: spec.splitTarget ? d.value : `${d.op}${d.value}${d.unit}`,
+        unit: d.unit,
+        actual: d.actual,
+        weight: d.weight,
+        score: d.score,
+        reason: d.score < d.weight ? "受益人数未达预期" : null,
+      };
+      const x = v[k];
+      if (x !== null && x !== "") put(r, c, x);
+    });
+    rows.push(r);
+    r++;
+  });
+  // Level-1 labels merged down their groups.
+  const l1c = colOf("level1");
+  if (l1c >= 0) {
+    let start = 0;
+    for (let i = 1; i <= TEMPLATE_ROWS.length; i++) {
+      if (i === TEMPLATE_ROWS.length || TEMPLATE_ROWS[i].l1 !== TEMPLATE_ROWS[start].l1) {
+        const a = rows[start];
+        const b = rows[i - 1];
+        if (b > a && b - a === i - 1 - start) merge(a, l1c, b, l1c);
+        else
+          for (let j = start + 1; j < i; j++)
+            put(rows[j], l1c, weightLabel(TEMPLATE_ROWS[j].l1, TEMPLATE_ROWS[j].w1, spec.weights));
+        start = i;
+      }
+    }
+  }
+  if (spec.blankBeforeTotal) r++;
+  const totalRow = r;
+  const wc = colOf("weight");
+  const sc = colOf("score");
+  const valueCols = [wc, sc].filter((c) => c >= 0);
+  const firstValue = Math.min(...valueCols);
+  let labelCol = 0;
+  if (spec.totalInside && firstValue >= 3) {
+    put(totalRow, 0, "其他需要说明事项");
+    put(totalRow, 1, "无");
+    labelCol = firstValue - 1;
+    if (labelCol > 2) merge(totalRow, 1, totalRow, labelCol - 1);
+  } else if (firstValue > 0) {
+    merge(totalRow, 0, totalRow, firstValue - 1);
+  }
+  if (firstValue > 0 || spec.totalInside) put(totalRow, labelCol, spec.totalLabel);
+  if (wc >= 0) put(totalRow, wc, TEMPLATE_TOTAL.weight);
+  put(totalRow, sc, TEMPLATE_TOTAL.score);
+  const cols: TemplateExpectation["cols"] = {};
+  layout.forEach((k, c) => (cols[k] = c));
+  return {
+    model: m,
+    expect: { rows, totalRow, cols, headerRow: bottom, nameCell: spec.nameInCell ? "A2" : "B2" },
+  };
+}
+
+/**
+ * Insert a row before `at` over the whole sheet, as Excel does: rows at or below it move down; a
+ * merge that spans the insertion point grows. `mergeDown`: every header cell of the row above
+ * (`at - 1`) is merged down into the new row (a one-row header band made two rows tall).
+ */
+export function insertRow(model: CellModel, at: number, opts: { mergeDown?: boolean } = {}): Variant {
+  const out = new CellModel(model.sheet);
+  for (const e of model.entries()) out.cells.set(key(e.row >= at ? e.row + 1 : e.row, e.col), { ...e.data });
+  for (const m of model.merges) {
+    if (m.top >= at) out.merges.push({ ...m, top: m.top + 1, bottom: m.bottom + 1 });
+    else if (m.bottom >= at) out.merges.push({ ...m, bottom: m.bottom + 1 });
+    else out.merges.push({ ...m });
+  }
+  if (opts.mergeDown) {
+    const above = at - 1;
+    const b = model.bounds();
+    for (let c = b.left; c <= b.right; c++) {
+      const inMerge = out.merges.find((m) => m.top <= above && above <= m.bottom && m.left <= c && c <= m.right);
+      if (inMerge) {
+        if (inMerge.bottom === above) inMerge.bottom = at;
+        continue;
+      }
+      if (out.get(above, c)) out.merges.push({ top: above, left: c, bottom: at, right: c });
+    }
+  }
+  const row = (r: number) => (r >= at ? r + 1 : r);
+  return {
+    model: out,
+    map: {
+      cell: (r, c) => [row(r), c],
+      row,
+      range: (bx) => ({ ...bx, top: row(bx.top), bottom: bx.bottom >= at - 1 ? bx.bottom + 1 : bx.bottom }),
+    },
+  };
 }

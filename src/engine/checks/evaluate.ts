@@ -7,10 +7,11 @@
  */
 import type { Bilingual } from "../../i18n/strings";
 import { both } from "../../i18n/strings";
-import { clamp, formatDecimal } from "../decimal";
+import { clamp, formatDecimal, toDecimal } from "../decimal";
 import type { Field, FundsBlock, FundsRow, IndicatorRow, ProjectForm, ScoreTableForm, ScoreTableRow } from "../model";
 import { budgetScore, execRate, indicatorScore, IndicatorScore, sumExact } from "../rules";
 import type { ParsedValue, Policy, RuleResult } from "../types";
+import { readSplitTarget } from "../value";
 import { Decimal, isBlank, isDash, num, parsed, Stated, stated, StatedRate, statedRate, weightOf } from "./values";
 
 const ZERO = new Decimal(0);
@@ -30,7 +31,10 @@ export interface FundsEvaluation {
   total: FundsRow;
   budget: Decimal | null;
   executed: Decimal | null;
-  /** The block's weight: stated on the form (a 分值 cell), else the policy's budget weight. */
+  /**
+   * The block's weight: stated on the form (a 分值 cell, else a label such as "预算执行情况(20分)" or
+   * "得分(20分*执行率)"), else the policy's budget weight.
+   */
   weight: Decimal;
   rate: RuleResult | null;
   /** 执行率 × weight, capped (null without a rate). */
@@ -125,12 +129,18 @@ export interface ScoreTableEvaluation {
 
 export type Evaluation = ProjectEvaluation | ScoreTableEvaluation;
 
+/** The budget block's weight as the form states it (a 分值 cell, else a label), else the policy's. */
+function blockWeight(block: FundsBlock, policy: Policy): Decimal {
+  const stated = block.statedWeight ? toDecimal(block.statedWeight.value) : null;
+  return weightOf(block.total?.weight) ?? stated ?? new Decimal(policy.weights.budget);
+}
+
 function evaluateFunds(block: FundsBlock | undefined, policy: Policy): FundsEvaluation | undefined {
   const t = block?.total;
   if (!block || !t) return undefined;
   const budget = num(t.budget);
   const executed = num(t.executed);
-  const weight = weightOf(t.weight) ?? new Decimal(policy.weights.budget);
+  const weight = blockWeight(block, policy);
   const rate = execRate(budget, executed, policy);
   const score = rate ? budgetScore(rate.exact, policy, weight) : null;
   const rates: RateCell[] = [];
@@ -185,7 +195,11 @@ function reviewIndicator(
 }
 
 function evaluateIndicator(ind: IndicatorRow, policy: Policy): IndicatorEvaluation {
-  const target = parsed(ind.target);
+  // A target split over 指标性质 | 指标值 | 度量单位 is read as the one text it stands for ("≥100%").
+  const target =
+    ind.targetOp || ind.unit
+      ? readSplitTarget(ind.target?.value, ind.target?.numFmt, ind.targetOp?.value, ind.unit?.value)
+      : parsed(ind.target);
   const actual = parsed(ind.actual);
   const weight = weightOf(ind.weight);
   const st = stated(ind.score);
@@ -199,8 +213,12 @@ function evaluateIndicator(ind: IndicatorRow, policy: Policy): IndicatorEvaluati
 function evaluateProject(form: ProjectForm, policy: Policy): ProjectEvaluation {
   const funds = evaluateFunds(form.funds, policy);
   const indicators = form.indicators.map((ind) => evaluateIndicator(ind, policy));
-  const indicatorWeights = sumExact(indicators.flatMap((i) => (i.weight ? [i.weight] : [])));
-  const budgetWeight = funds ? funds.weight : form.funds ? new Decimal(policy.weights.budget) : ZERO;
+  // Without a 分值 column the level-1 labels state the weights ("产出指标(60分)"): those are the indicators' weights.
+  const indicatorWeights =
+    form.weightsFrom === "labels"
+      ? sumExact(form.groups.flatMap((g) => (g.statedWeight ? [toDecimal(g.statedWeight)] : [])))
+      : sumExact(indicators.flatMap((i) => (i.weight ? [i.weight] : [])));
+  const budgetWeight = funds ? funds.weight : form.funds ? blockWeight(form.funds, policy) : ZERO;
   const statedScores = indicators.flatMap((i) => (i.stated ? [i.stated.value] : []));
   const computed = sumExact(funds?.stated ? [funds.stated.value, ...statedScores] : statedScores);
   let fundsReview: Review | undefined;

@@ -130,11 +130,15 @@ function resultOf(ev: Evaluation, findings: Finding[], policy: Policy): FormResu
   };
 }
 
-/** Check one form under a policy: its figures, and every finding of the policy's packs in sheet order. */
+/**
+ * Check one form under a policy: its figures, and every finding of the policy's packs in sheet
+ * order (none on an empty form of a hidden sheet, an unused template).
+ */
 export function checkForm(form: FormModel, policy: Policy): FormResult {
   const evaluation = evaluate(form, policy);
   const findings: Finding[] = [];
-  for (const check of checksOf(policy)) {
+  // An unused template on a hidden sheet (nothing filled in) has nothing to check.
+  for (const check of form.hiddenTemplate ? [] : checksOf(policy)) {
     if (!check.meta.forms.includes(form.kind)) continue;
     const { code, severity } = check.meta;
     check.run({

@@ -19,18 +19,34 @@ export interface StatedRate {
   decimals: number;
 }
 
-/** A cell's number for arithmetic: plain numbers and numeric text; null otherwise. */
+/**
+ * A cell's number for arithmetic, as the form displays it: plain numbers to Excel's 15 significant
+ * digits (a formula's cached 7.000000000000001 or 53.860999999999994 is the 7 and 53.861 shown),
+ * and numeric text; null otherwise.
+ */
 export function num(f: Field | undefined): Decimal | null {
   if (!f) return null;
   // A plain JS number reads as itself (readValue would also format its shown text, unused here).
-  if (typeof f.value === "number") return Number.isFinite(f.value) ? toDecimal(f.value) : null;
+  if (typeof f.value === "number") return Number.isFinite(f.value) ? asDisplayed(f.value) : null;
   const p = readValue(f.value, f.numFmt);
   return p.kind === "number" && p.op === "none" && !p.approx ? p.value : null;
 }
 
-/** A weight cell: 10, "10", "(10分)". */
+/**
+ * A (finite) number as Excel shows it at most: 15 significant digits, float noise dropped. Read
+ * from its digits, so the largest doubles (1.7976931348623157e308) do not round to Infinity.
+ */
+export function asDisplayed(n: number): Decimal {
+  return toDecimal(n.toPrecision(15));
+}
+
+/** A weight cell: 10, "10", "(10分)"; a percent (权重占比 "60%", 0.6 formatted 0%) is points of 100. */
 export function weightOf(f: Field | undefined): Decimal | null {
   if (!f) return null;
+  if (typeof f.value !== "number" || f.numFmt?.includes("%")) {
+    const p = readValue(f.value, f.numFmt);
+    if (p.kind === "number" && p.percent && p.op === "none") return p.value.times(100);
+  }
   const n = num(f);
   if (n) return n;
   if (typeof f.value === "string") {
@@ -61,7 +77,7 @@ export function stated(f: Field | undefined): Stated | null {
   if (typeof f.value === "number" && Number.isFinite(f.value)) {
     // As displayed: a formula's 3.7092747999 formatted "0.00" is the author's 3.71.
     const decimals = printedDecimals(f.value, f.numFmt);
-    return { value: roundTo(toDecimal(Number(f.value.toPrecision(15))), decimals, "half-up"), decimals };
+    return { value: roundTo(asDisplayed(f.value), decimals, "half-up"), decimals };
   }
   const p = readValue(f.value, f.numFmt);
   if (p.kind === "number" && p.op === "none" && !p.percent) return { value: p.value, decimals: p.printedDecimals };

@@ -1,7 +1,8 @@
 /**
  * WEIGHT_SUM: weights that do not add up. On a project form: a level-1 label's stated weight
- * ("产出指标 (50分)") against its indicators' 分值; a stated indicator total ("绩效指标 (90)")
- * against all 分值; the 总分 row's 分值 (else 100) against every weight, the budget block's
+ * ("产出指标 (50分)") against its indicators' 分值 (when the form has a 分值 column; without one the
+ * labels are the weights); a stated indicator total ("绩效指标 (90)", "年度绩效目标(80分)") against
+ * all weights, and each labelled section's ("年度绩效目标1(40分)") against its rows'; the 总分 row's 分值 (else 100) against every weight, the budget block's
  * included. On a score table: each parent's weight against its children's, and the total row's
  * weight per level against that level. Source: 财预〔2020〕10号 (权重: 预算执行率 10%, 产出 50%,
  * 效益 30%, 满意度 10%; 总分 100).
@@ -18,7 +19,9 @@ function projectSums(ctx: CheckContext, ev: ProjectEvaluation): void {
   const form = ev.form;
   const weightByRow = new Map<number, Decimal>();
   for (const i of ev.indicators) if (i.weight) weightByRow.set(i.ind.row, i.weight);
-  for (const g of form.groups) {
+  // Without a 分值 column the labels are the weights: there is nothing to add up under them (never "合计 0").
+  const perIndicator = form.columns.weight !== undefined && form.weightsFrom !== "labels";
+  for (const g of perIndicator ? form.groups : []) {
     if (!g.statedWeight || !g.labelCell) continue;
     const sum = sumExact(g.rows.map((r) => weightByRow.get(r) ?? ZERO));
     if (sum.eq(toDecimal(g.statedWeight))) continue;
@@ -31,6 +34,22 @@ function projectSums(ctx: CheckContext, ev: ProjectEvaluation): void {
       expected,
       g.statedWeight,
     );
+  }
+  // Labelled sections ("年度绩效目标1(40分)", "年度绩效目标2(40分)"): each against the weights of its rows.
+  for (const s of form.sections ?? []) {
+    if (!s.statedWeight) continue;
+    const inSection = new Set(s.rows);
+    const sum = perIndicator
+      ? sumExact(s.rows.map((r) => weightByRow.get(r) ?? ZERO))
+      : sumExact(
+          form.groups.flatMap((g) =>
+            g.statedWeight && g.rows.some((r) => inSection.has(r)) ? [toDecimal(g.statedWeight)] : [],
+          ),
+        );
+    if (sum.eq(toDecimal(s.statedWeight))) continue;
+    const expected = formatDecimal(sum);
+    const at = { cell: s.labelCell, row: s.rows[0] ?? form.range.top, col: form.range.left };
+    ctx.report(at, "WEIGHT_SUM_GROUP", { name: s.name, found: s.statedWeight, expected }, expected, s.statedWeight);
   }
   const sw = form.indicatorsStatedWeight;
   if (sw && !toDecimal(sw.value).eq(ev.indicatorWeights)) {
