@@ -6,6 +6,7 @@
  * weights.indicators where it sets that. Sources: 财预〔2020〕10号 (原则上 预算执行率 10%、产出 50%、
  * 效益 30%、满意度 10%); a regional policy's own source (policy.source) where its weights differ.
  */
+import { parseA1 } from "../address";
 import { formatDecimal, toDecimal } from "../decimal";
 import { sumExact } from "../rules";
 import { compactText } from "../value";
@@ -35,9 +36,13 @@ export const weightPlan: Check = {
     const w: Policy["weights"] = ctx.policy.weights;
     const policy = ctx.policy.name;
     const f = ev.funds;
-    if (f && f.total.weight && !f.weight.eq(w.budget)) {
+    // The block's weight as the form states it: a 分值 cell, else its label ("预算执行情况(20分)").
+    const label = f?.block.statedWeight;
+    const labelAt = label && parseA1(label.cell);
+    const stated = f?.total.weight ?? (label && labelAt ? { ...labelAt, cell: label.cell } : undefined);
+    if (f && stated && !f.weight.eq(w.budget)) {
       const found = formatDecimal(f.weight);
-      ctx.report(f.total.weight, "WEIGHT_PLAN_BUDGET", { found, expected: w.budget, policy }, String(w.budget), found);
+      ctx.report(stated, "WEIGHT_PLAN_BUDGET", { found, expected: w.budget, policy }, String(w.budget), found);
     }
     const weightByRow = new Map<number, Decimal>();
     for (const i of ev.indicators) if (i.weight) weightByRow.set(i.ind.row, i.weight);

@@ -1,13 +1,14 @@
 /**
- * 复核总分 of the three shared cases (test/data/cases/README.md), asserted on FormModels built here as
- * the cases' README reads each table (detection of these layouts is being rebuilt on branch layout;
- * these tests do not depend on it). Hand computations by 财预〔2020〕10号: 执行率 × 分值 (capped); a
+ * 复核总分 of the three shared cases (test/data/cases/README.md), asserted twice: on FormModels built
+ * here as the cases' README reads each table, and on the cases as perf-check reads them. Hand computations by 财预〔2020〕10号: 执行率 × 分值 (capped); a
  * quantitative indicator met scores full, a missed one 完成值/指标值 × 分值; a qualitative one keeps
  * its stated score inside its band; a row with no 分值 keeps its stated score.
  */
 import { checkForm } from "../../../src/engine/checks";
 import { getPolicy } from "../../../src/engine/policy";
+import path from "path";
 import { projectForm } from "../../helpers/form-builder";
+import { runJson } from "../../helpers/xlsx-builders";
 
 test("yongde-2022 (云南 公开14表): 复核 99.8 against the stated 96 (偏差 −3.8)", () => {
   // Split targets (指标性质 | 指标值 | 度量单位) read as one text, as the case's README reads them.
@@ -96,9 +97,7 @@ test("fuwumaoyi-2020 (湖北式, budget 20 / indicators 80, no 分值 column) un
   expect(r.deviation).toBe("-20");
 });
 
-// The case's deadline rows (9月前 done 7月, 11月前 done 10月: met, full marks) need the deadline rule of
-// branch layout and are left out here; with them the review is 60 + 5 + 5 = 70.
-test("jinzhai-dept-2023 (安徽, no total row), its rows before the deadline rows: 复核 60", () => {
+test("jinzhai-dept-2023 (安徽, no total row): 复核 70 on weights 70", () => {
   const form = projectForm({
     funds: { initial: 329.77, budget: 329.77, executed: 338.31, weight: 10, rate: { value: 1.0259, numFmt: "0.00%" } },
     indicators: [
@@ -108,13 +107,47 @@ test("jinzhai-dept-2023 (安徽, no total row), its rows before the deadline row
       { l3: "新建省级中心村数量", target: "≥10", actual: 10, weight: 10, score: 10 },
       { l2: "质量指标", l3: "美丽宜居自然村庄验收通过率", target: "≥95%", actual: "100%", weight: 5, score: 5 },
       { l3: "户用卫生厕所改造验收通过率", target: "≥95%", actual: "100%", weight: 5, score: 5 },
+      { l2: "时效指标", l3: "完成美丽宜居自然村庄验收时间", target: "9月前", actual: "7月", weight: 5, score: 5 },
+      { l3: "完成户用卫生厕所改造验收时间", target: "11月前", actual: "10月", weight: 5, score: 5 },
     ],
     total: null,
   });
   const r = checkForm(form, getPolicy("national"));
-  // By hand: 10 (338.31/329.77 = 102.59%, capped at the weight 10) + 10 + 10 + 10 + 10 + 5 + 5 = 60;
-  // no 总分 row, so 自评 = the stated scores' sum (no budget score stated) = 50.
-  expect(r.total).toEqual({ computed: "50", review: "60" });
-  expect(r.self).toEqual({ total: "50", grade: "差", from: "sum" });
+  // By hand: 10 (338.31/329.77 = 102.59%, capped at the weight 10) + 10 + 10 + 10 + 10 + 5 + 5 + 5 (done 7月,
+  // before 9月: met) + 5 (done 10月, before 11月: met) = 70; no 总分 row, so 自评 = the stated scores' sum
+  // (no budget score stated) = 60; 偏差 60 − 70 = −10.
+  expect(r.total).toEqual({ computed: "60", review: "70" });
+  expect(r.self).toEqual({ total: "60", grade: "中", from: "sum" });
   expect(r.deviation).toBe("-10");
+});
+
+describe("the cases as perf-check reads them (detection of these layouts on main): the same review totals", () => {
+  const CASES = path.resolve(__dirname, "../../data/cases");
+  const read = async (file: string, policy = "national") => {
+    const { doc } = await runJson(["--policy", policy, path.join(CASES, file)]);
+    return doc.files[0].forms[0];
+  };
+  it("yongde: 自评 96, 复核 99.8, 偏差 −3.8 (the hand computation above)", async () => {
+    const f = await read("yongde-2022.xlsx");
+    expect([f.self?.total, f.total.review, f.deviation]).toEqual(["96", "99.8", "-3.8"]);
+  });
+  it("fuwumaoyi: the block's own 20 read from its label, under national and budget-20 alike: 复核 120", async () => {
+    for (const p of ["national", "budget-20"]) {
+      const f = await read("fuwumaoyi-2020.xlsx", p);
+      expect([p, f.self?.total, f.total.review, f.deviation, f.funds?.score]).toEqual([p, "100", "120", "-20", "20"]);
+    }
+  });
+  it("jinzhai: 自评 60 (the stated scores' sum), 复核 70, 偏差 −10", async () => {
+    const f = await read("jinzhai-dept-2023.xlsx");
+    expect([f.self?.total, f.self?.from, f.total.review, f.deviation]).toEqual(["60", "sum", "70", "-10"]);
+  });
+  it("the review pack's notes on them: yongde's 效益 target 有效; the split 满意度 targets read as ≥95% (no note)", async () => {
+    const f = await read("yongde-2022.xlsx");
+    const review = f.findings.filter((x) => !["INDICATOR_SCORE_MISMATCH", "MISSING_REASON"].includes(x.code));
+    expect(review.map((x) => `${x.code}@${x.cell}`)).toEqual([
+      "WEIGHT_PLAN@A14", // 产出 40, national 50
+      "VAGUE_EFFECT_TARGET@E18",
+      "WEIGHT_PLAN@A22", // 满意度 20, national 10
+    ]);
+  });
 });
