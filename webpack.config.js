@@ -12,7 +12,11 @@
  *   dist/commands.js     ribbon commands (src/commands/commands.ts)
  *   dist/help.html       the support / "learn more" page the manifest names
  *   dist/assets/*.png    icons
- *   dist/manifest.xml    copy of manifest.xml
+ *   dist/manifest.xml    manifest.xml; for a deployment (ADDIN_ORIGIN=https://host/path), with every
+ *                        URL on that origin, the publisher's ProviderName and SupportUrl
+ *
+ * The build settings (scripts/build-settings.js, from the environment) also decide the office.js
+ * the page loads and its Content-Security-Policy (OFFICE_CLOUD, OFFICE_JS_URL).
  *
  * `webpack --mode production` (npm run build) needs no certificates and writes no source maps;
  * `webpack serve --mode development` (npm run dev-server) serves https://localhost:3000 with the
@@ -23,6 +27,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { buildSettings, deploymentManifest, BuildSettingError } = require("./scripts/build-settings");
 
 const DEV_SERVER_PORT = 3000;
 
@@ -33,15 +38,11 @@ async function getHttpsOptions() {
   return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
 }
 
-const CSP =
-  "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; " +
-  "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'";
-
-const HELP_PAGE = `<!DOCTYPE html>
+const helpPage = (csp) => `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="UTF-8" />
-<meta http-equiv="Content-Security-Policy" content="${CSP}" />
+<meta http-equiv="Content-Security-Policy" content="${csp}" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>绩效自评表复核 帮助 / Performance self-evaluation check: help</title>
 <style>body{font-family:"Segoe UI","Microsoft YaHei","Noto Sans CJK SC",sans-serif;max-width:44em;margin:2em auto;padding:0 1em;line-height:1.6}code{background:#f3f3f3;padding:0 .2em}</style>
@@ -69,6 +70,16 @@ const HELP_PAGE = `<!DOCTYPE html>
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
+  let settings;
+  try {
+    settings = buildSettings(process.env);
+  } catch (e) {
+    if (!(e instanceof BuildSettingError)) throw e;
+    // One line, no stack: a setting to correct, not a fault of the build.
+    const err = new Error(`build settings: ${e.message}`);
+    err.stack = err.message;
+    throw err;
+  }
 
   const config = {
     mode: dev ? "development" : "production",
@@ -122,19 +133,24 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
+        templateParameters: { csp: settings.csp, officeJsUrl: settings.officeJsUrl },
         chunks: ["taskpane", "functions", "commands"],
         chunksSortMode: "manual",
         scriptLoading: "defer",
       }),
       new HtmlWebpackPlugin({
         filename: "help.html",
-        templateContent: HELP_PAGE,
+        templateContent: helpPage(settings.csp),
         inject: false,
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => deploymentManifest(content.toString("utf8"), settings),
+          },
         ],
       }),
     ],

@@ -19,13 +19,17 @@
  *    is a FAULT (the ribbon must read in English for en-US users); string lengths within the
  *    schema's limits (short 125, long 250);
  *  - the custom-function namespace resource is "PERF" (and any override of it too);
+ *  - a publisher is named (<ProviderName>);
  *  - all URLs (SourceLocation, bt:Url, bt:Image, IconUrl, HighResolutionIconUrl, SupportUrl,
- *    AppDomain, and their overrides) are https and share one origin;
+ *    AppDomain, and their overrides) are https, and all but SupportUrl share one origin (the
+ *    support page is a link the user opens, on the publisher's site if it likes; everything the
+ *    add-in loads is on its own origin);
  *  - Permissions is exactly ReadWriteDocument;
  *  - shared runtime: one Runtime, lifetime long, and FunctionFile, the CustomFunctions Page and
  *    every ShowTaskpane SourceLocation use its resid;
- *  - the files the URLs name exist in the dist dir (the URL's path, relative to dist), and each
- *    ExecuteFunction FunctionName appears as a string in a dist/*.js bundle.
+ *  - the files the URLs name exist in the dist dir (the URL's path below the folder of the task pane
+ *    page, which is where dist/ is served: https://host/path/taskpane.html ↔ dist/taskpane.html),
+ *    and each ExecuteFunction FunctionName appears as a string in a dist/*.js bundle.
  */
 const fs = require("fs");
 const path = require("path");
@@ -239,23 +243,31 @@ function validateManifest(manifestPath, distDir) {
     );
   }
 
+  // ------------------------------------------------------------ publisher
+  const provider = childElements(root, "ProviderName")[0];
+  check(Boolean(provider && provider.textContent.trim()), "no <ProviderName>: name the publisher");
+
   // ------------------------------------------------------------ URLs: https, one origin
-  /** { url, where, file } : file=false for AppDomains (origins, not files). */
+  /** { url, where, file, own } : file=false for AppDomains (origins, not files); own=false for the support link. */
   const urls = [];
-  const addUrl = (el, attr, where, file = true) => {
+  const addUrl = (el, attr, where, file = true, own = true) => {
     const v = attr ? el.getAttribute(attr) : el.textContent.trim();
-    if (v) urls.push({ url: v, where: `${where}${lineOf(el)}`, file });
+    if (v) urls.push({ url: v, where: `${where}${lineOf(el)}`, file, own });
     for (const o of childElements(el, "Override")) {
       const ov = o.getAttribute("Value");
-      if (ov) urls.push({ url: ov, where: `${where} ${o.getAttribute("Locale")} override${lineOf(o)}`, file });
+      if (ov) urls.push({ url: ov, where: `${where} ${o.getAttribute("Locale")} override${lineOf(o)}`, file, own });
     }
   };
   for (const el of byName("SourceLocation")) {
     if (el.hasAttribute("DefaultValue")) addUrl(el, "DefaultValue", "SourceLocation");
   }
-  for (const name of ["IconUrl", "HighResolutionIconUrl", "SupportUrl"]) {
+  for (const name of ["IconUrl", "HighResolutionIconUrl"]) {
     for (const el of childElements(root, name)) addUrl(el, "DefaultValue", name);
   }
+  const support = childElements(root, "SupportUrl");
+  check(support.length === 1, `expected one <SupportUrl>, found ${support.length}`);
+  // The support page may be the publisher's own; a file in dist/ only when it is on the add-in's origin.
+  for (const el of support) addUrl(el, "DefaultValue", "SupportUrl", true, false);
   for (const el of byName("AppDomain")) addUrl(el, null, "AppDomain", false);
   for (const [id, res] of resources) {
     if (res.kind === "url" || res.kind === "image") {
@@ -266,9 +278,13 @@ function validateManifest(manifestPath, distDir) {
     (e) => e.parentNode.localName === "DefaultSettings" && e.getAttribute("DefaultValue"),
   );
   let origin = null;
+  /** The folder dist/ is served from: the task pane page's, e.g. "/path/" for https://host/path/taskpane.html. */
+  let basePath = "/";
   if (taskpaneSource) {
     try {
-      origin = new URL(taskpaneSource.getAttribute("DefaultValue")).origin;
+      const page = new URL(taskpaneSource.getAttribute("DefaultValue"));
+      origin = page.origin;
+      basePath = page.pathname.replace(/[^/]*$/, "");
     } catch {
       /* reported below */
     }
@@ -285,6 +301,11 @@ function validateManifest(manifestPath, distDir) {
     u.parsed = parsed;
     check(parsed.protocol === "https:", `${u.where}: "${u.url}" is not an https URL`);
     if (!origin) origin = parsed.origin;
+    if (!u.own) {
+      // A support page elsewhere is a link, not a file of the add-in.
+      if (parsed.origin !== origin) u.file = false;
+      continue;
+    }
     check(
       parsed.origin === origin,
       `${u.where}: "${u.url}" is on another origin (${parsed.origin}); every URL must be on ${origin}`,
@@ -330,11 +351,19 @@ function validateManifest(manifestPath, distDir) {
       for (const u of urls) {
         if (!u.file || !u.parsed || seen.has(u.url)) continue;
         seen.add(u.url);
+        if (
+          !check(
+            u.parsed.pathname.startsWith(basePath),
+            `${u.where}: "${u.url}" is outside the add-in's folder ${origin}${basePath} (where dist/ is served)`,
+          )
+        )
+          continue;
+        const below = u.parsed.pathname.slice(basePath.length);
         let rel;
         try {
-          rel = decodeURIComponent(u.parsed.pathname).replace(/^\/+/, "");
+          rel = decodeURIComponent(below).replace(/^\/+/, "");
         } catch {
-          rel = u.parsed.pathname.replace(/^\/+/, "");
+          rel = below.replace(/^\/+/, "");
         }
         const file = path.resolve(distRoot, rel);
         if (!check(file.startsWith(distRoot + path.sep), `${u.where}: "${u.url}" points outside dist`)) continue;

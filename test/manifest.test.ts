@@ -6,6 +6,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { REQUIRED } from "../src/excel/requirements";
 
 const ROOT = path.resolve(__dirname, "..");
 const VALIDATOR = path.join(ROOT, "scripts", "validate-manifest.js");
@@ -59,12 +60,20 @@ describe("real manifest", () => {
     expect(fs.readFileSync(path.join(DIST, "manifest.xml"), "utf8")).toBe(original);
   });
 
+  test("declares exactly the requirement sets the add-in needs to load (src/excel/requirements.ts)", () => {
+    const sets = [...original.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"\s*\/>/g)].map(
+      (m) => `${m[1]} ${m[2]}`,
+    );
+    expect(sets.sort()).toEqual(REQUIRED.map((r) => `${r.name} ${r.version}`).sort());
+    // CustomFunctions.Error is CustomFunctionsRuntime 1.2; getRangeByIndexes ExcelApi 1.7 (@types/office-js).
+    expect(sets).toEqual(expect.arrayContaining(["CustomFunctionsRuntime 1.2", "ExcelApi 1.7", "SharedRuntime 1.1"]));
+  });
+
   test("wires the shared runtime, PERF namespace and both ribbon buttons", () => {
     expect(original).toMatch(/<Runtime resid="Taskpane.Url" lifetime="long"\s*\/>/);
     expect(original).toMatch(/<FunctionFile resid="Taskpane.Url"\s*\/>/);
     expect(original).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="PERF"\s*\/>/);
-    expect(original).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\s*\/>/);
-    expect(original).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1.1"\s*\/>/);
+
     expect(original).toMatch(/<FunctionName>validateSheet<\/FunctionName>/);
     expect(original).toMatch(/<Action xsi:type="ShowTaskpane">/);
     expect(original).toMatch(/<DefaultLocale>zh-CN<\/DefaultLocale>/);
@@ -99,8 +108,22 @@ describe("broken copies fail, naming the fault", () => {
     ],
     [
       "URL on another port",
-      (x) => x.replace("https://localhost:3000/help.html", "https://localhost:3001/help.html"),
-      /FAULT: SupportUrl.*is on another origin \(https:\/\/localhost:3001\)/,
+      (x) =>
+        x.replace(
+          '"https://localhost:3000/help.html"/>\n      </bt:Urls>',
+          '"https://localhost:3001/help.html"/>\n      </bt:Urls>',
+        ),
+      /FAULT: bt:Url "Help.Url".*is on another origin \(https:\/\/localhost:3001\)/,
+    ],
+    [
+      "URL outside the task pane's folder",
+      (x) => x.replace("https://localhost:3000/taskpane.html", "https://localhost:3000/app/taskpane.html"),
+      /FAULT: .*"https:\/\/localhost:3000\/functions.js" is outside the add-in's folder https:\/\/localhost:3000\/app\//,
+    ],
+    [
+      "no publisher",
+      (x) => x.replace("<ProviderName>perf-selfeval-addin</ProviderName>", "<ProviderName> </ProviderName>"),
+      /FAULT: no <ProviderName>: name the publisher/,
     ],
     [
       "http URL",
@@ -168,6 +191,25 @@ describe("broken copies fail, naming the fault", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(fault);
     expect(r.stdout).not.toMatch(/manifest OK/);
+  });
+
+  test("a support page on the publisher's own site is allowed (a link, not a file of the add-in)", () => {
+    const file = brokenCopy("support-elsewhere", (x) =>
+      x.replace(
+        '<SupportUrl DefaultValue="https://localhost:3000/help.html"/>',
+        '<SupportUrl DefaultValue="https://support.example.gov.cn/perf"/>',
+      ),
+    );
+    const r = validate(file);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const http = brokenCopy("support-http", (x) =>
+      x.replace(
+        '<SupportUrl DefaultValue="https://localhost:3000/help.html"/>',
+        '<SupportUrl DefaultValue="http://support.example.gov.cn/perf"/>',
+      ),
+    );
+    expect(validate(http).stderr).toMatch(/FAULT: SupportUrl.*is not an https URL/);
   });
 
   test("a file the manifest names is missing from dist", () => {

@@ -6,8 +6,8 @@
  * pane, which reads the outcome (counts or the error) from src/excel/last-run.ts. Excel has no
  * toast for add-ins; the notes and fills on the sheet plus the pane are the report.
  */
-import { createOfficePort, syncDefaultPolicy } from "../excel/office-port";
 import { validateActiveSheet } from "../excel/validate-command";
+import { workbookPolicy } from "../excel/workbook-policy";
 
 async function showPane(): Promise<void> {
   try {
@@ -36,8 +36,8 @@ export async function validateSheet(event: Office.AddinCommands.Event): Promise<
 
 if (typeof Office !== "undefined") {
   Office.onReady(() => {
-    // The PERF custom functions share this runtime: make them follow the workbook's policy.
-    syncDefaultPolicy(createOfficePort()).catch((e) => console.error("reading the workbook policy failed", e));
+    // The PERF custom functions share this runtime: they wait for the workbook's policy; read it now.
+    workbookPolicy().catch((e) => console.error("reading the workbook policy failed", e));
   });
   // Associate at load, not inside onReady: Office may fire the command as soon as the page loads.
   Office.actions.associate("validateSheet", validateSheet);

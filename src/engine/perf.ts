@@ -1,17 +1,29 @@
 /**
  * Pure implementations behind the PERF.* Excel custom functions. Inputs are raw cell values
  * as Excel passes them; results are JS numbers or strings (crossing back from Decimal only
- * here, via Number(decimal.toString())), or a PerfError the custom-function wrapper throws.
+ * here, via Number(decimal.toString())), or a PerfError the custom-function wrapper throws:
+ *
+ *   "na"    (#N/A)    a required input is blank, or "—" (deliberately not applicable);
+ *   "value" (#VALUE!) an input is not a number, the indicator kind or the policy is unknown, or a
+ *                     number is outside what the figure can be: a negative amount, assets in use
+ *                     above the total, a carry-over above the budget, a total outside 0 to the
+ *                     policy's full marks. (#VALUE! and #N/A are the error values that carry a
+ *                     message in Excel; #NUM! cannot, and the message is what says which input.)
+ *
+ * Only the scores and the grade depend on the policy (rounding, cost and reverse rules, grade
+ * bands, qualitative bands); the rates are exact fractions and take none. Rules: 财政部
+ * 《项目支出绩效评价管理办法》(财预〔2020〕10号), through src/engine/rules.ts. All text from the one
+ * string table (src/i18n/strings.ts).
  */
-import { Decimal } from "./decimal";
+import { Decimal, formatDecimal } from "./decimal";
 import { getPolicy, national, PolicyError } from "./policy";
 import * as rules from "./rules";
 import type { IndicatorKind, Policy } from "./types";
 import { normalizeText, readValue } from "./value";
+import { t, type Lang, type Params, type StringKey } from "../i18n/strings";
 
 export type Raw = number | string | boolean | null | undefined;
 
-/** "na": a required input is blank. "value": an input cannot be read, or the policy is unknown. */
 export interface PerfError {
   error: "value" | "na";
   /** Bilingual: "中文 / English". */
@@ -22,8 +34,45 @@ export function isPerfError(x: unknown): x is PerfError {
   return typeof x === "object" && x !== null && "error" in x && "message" in x;
 }
 
-function err(error: PerfError["error"], zh: string, en: string): PerfError {
-  return { error, message: `${zh} / ${en}` };
+/** The names of the functions' arguments in messages (PERF_ARG_*). */
+type Arg =
+  | "budget"
+  | "executed"
+  | "weight"
+  | "total"
+  | "target"
+  | "actual"
+  | "carryover"
+  | "adjustedBudget"
+  | "spending"
+  | "initialBudget"
+  | "inUse"
+  | "totalAssets"
+  | "cell";
+
+/** An error whose message names arguments (`{arg}`, `{limitArg}`) in each language. */
+function fail(
+  error: PerfError["error"],
+  key: StringKey,
+  params: Params = {},
+  args: Record<string, Arg> = {},
+): PerfError {
+  const text = (lang: Lang) => {
+    const named: Params = {};
+    for (const [k, a] of Object.entries(args)) named[k] = t(lang, `PERF_ARG_${a}`);
+    return t(lang, key, { ...params, ...named });
+  };
+  return { error, message: `${text("zh")} / ${text("en")}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbook's policy
+
+interface PolicySlot {
+  policy: Policy;
+  /** Set once the workbook's stored policy has been read (or chosen) in this runtime. */
+  known: boolean;
+  waiters: ((p: Policy) => void)[];
 }
 
 /**
@@ -33,20 +82,40 @@ function err(error: PerfError["error"], zh: string, en: string): PerfError {
  */
 const POLICY_SLOT = "__perfDefaultPolicy";
 
-function slot(): { policy: Policy } {
-  const g = globalThis as unknown as Record<string, { policy: Policy } | undefined>;
-  return (g[POLICY_SLOT] ??= { policy: national });
+function slot(): PolicySlot {
+  const g = globalThis as unknown as Record<string, PolicySlot | undefined>;
+  const s = (g[POLICY_SLOT] ??= { policy: national, known: false, waiters: [] });
+  s.waiters ??= [];
+  return s;
 }
 
-/** The workbook's policy (set by the task pane). An explicit policy argument still wins. */
+/**
+ * The workbook's policy, once read from the workbook or chosen in the pane: what an omitted
+ * policy argument means from now on. An explicit policy argument still wins. Throws PolicyError
+ * for an unknown name.
+ */
 export function setDefaultPolicy(policy: string | Policy | null | undefined): Policy {
   const p = typeof policy === "object" && policy !== null ? policy : getPolicy(policy ?? undefined);
-  slot().policy = p;
+  const s = slot();
+  s.policy = p;
+  s.known = true;
+  for (const resolve of s.waiters.splice(0)) resolve(p);
   return p;
 }
 
 export function getDefaultPolicy(): Policy {
   return slot().policy;
+}
+
+/** Whether the workbook's policy has been read in this runtime (until then the functions wait). */
+export function isDefaultPolicyKnown(): boolean {
+  return slot().known;
+}
+
+/** The workbook's policy as soon as it is known. */
+export function whenDefaultPolicyKnown(): Promise<Policy> {
+  const s = slot();
+  return s.known ? Promise.resolve(s.policy) : new Promise((resolve) => s.waiters.push(resolve));
 }
 
 function isBlank(raw: unknown): boolean {
@@ -56,8 +125,7 @@ function isBlank(raw: unknown): boolean {
 function resolvePolicy(raw: Raw): Policy | PerfError {
   const defaultPolicy = slot().policy;
   if (isBlank(raw)) return defaultPolicy;
-  if (typeof raw !== "string")
-    return err("value", `评分规则应为名称文本，而不是 ${String(raw)}`, `policy must be a name, not ${String(raw)}`);
+  if (typeof raw !== "string") return fail("value", "PERF_POLICY_NOT_NAME", { value: String(raw) });
   const name = raw.trim();
   if (name === defaultPolicy.name) return defaultPolicy;
   try {
@@ -68,20 +136,41 @@ function resolvePolicy(raw: Raw): Policy | PerfError {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Reading the inputs
+
 function shown(raw: unknown): string {
   return typeof raw === "string" ? raw.trim() : String(raw);
 }
 
 /** A required number: blank → na; dash → na (deliberately not applicable); anything else not a number → value. */
-function amount(raw: Raw, zh: string, en: string): Decimal | PerfError {
-  if (typeof raw === "number" && Number.isFinite(raw)) return new Decimal(String(raw));
-  if (isBlank(raw)) return err("na", `${zh}为空`, `${en} is blank`);
-  if (typeof raw === "boolean")
-    return err("value", `${zh}“${shown(raw)}”不是数字`, `${en} "${shown(raw)}" is not a number`);
+function amount(raw: Raw, arg: Arg): Decimal | PerfError {
+  if (typeof raw === "number")
+    return Number.isFinite(raw) ? new Decimal(String(raw)) : fail("value", "PERF_NOT_FINITE", {}, { arg });
+  if (isBlank(raw)) return fail("na", "PERF_BLANK", {}, { arg });
+  if (typeof raw === "boolean") return fail("value", "PERF_NOT_NUMBER", { text: shown(raw) }, { arg });
   const p = readValue(raw);
   if (p.kind === "number") return p.value;
-  if (p.kind === "dash") return err("na", `${zh}为“${p.text}”（不适用）`, `${en} is "${p.text}" (not applicable)`);
-  return err("value", `${zh}“${shown(raw)}”不是数字`, `${en} "${shown(raw)}" is not a number`);
+  if (p.kind === "dash") return fail("na", "PERF_DASH", { text: p.text }, { arg });
+  return fail("value", "PERF_NOT_NUMBER", { text: shown(raw) }, { arg });
+}
+
+/** An amount that cannot be negative (budgets, spending, assets, scores, weights). */
+function nonNegative(raw: Raw, arg: Arg): Decimal | PerfError {
+  const d = amount(raw, arg);
+  if (isPerfError(d) || !d.isNegative()) return d;
+  return fail("value", "PERF_NEGATIVE", { value: formatDecimal(d) }, { arg });
+}
+
+/** `part` may not be more than `whole` (assets in use and the total, carry-over and the budget). */
+function notOver(part: Decimal, partArg: Arg, whole: Decimal, wholeArg: Arg): PerfError | null {
+  if (part.lte(whole)) return null;
+  return fail(
+    "value",
+    "PERF_OVER",
+    { value: formatDecimal(part), limit: formatDecimal(whole) },
+    { arg: partArg, limitArg: wholeArg },
+  );
 }
 
 function num(d: Decimal): number {
@@ -110,61 +199,46 @@ const KIND_ALIASES: Record<string, IndicatorKind> = {
 function kindOf(raw: Raw): IndicatorKind | PerfError {
   if (isBlank(raw)) return "auto";
   const k = KIND_ALIASES[normalizeText(String(raw)).toLowerCase()];
-  if (k) return k;
-  return err(
-    "value",
-    `未知的指标类型“${shown(raw)}”，可用：auto、higher、lower、equal、cost、qualitative`,
-    `unknown indicator kind "${shown(raw)}"; use auto, higher, lower, equal, cost or qualitative`,
-  );
+  return k ?? fail("value", "PERF_KIND_UNKNOWN", { text: shown(raw) });
 }
 
-function rate(
-  numerator: Raw,
-  denominator: Raw,
-  names: [string, string, string, string],
-  policy: Raw,
-  rule: (n: Decimal, d: Decimal, p: Policy) => { exact: Decimal } | null,
-): number | PerfError {
-  const n = amount(numerator, names[0], names[1]);
+/** numerator/denominator, both non-negative, the denominator not 0. */
+function ratio(numerator: Raw, nArg: Arg, denominator: Raw, dArg: Arg): { n: Decimal; d: Decimal } | PerfError {
+  const n = nonNegative(numerator, nArg);
   if (isPerfError(n)) return n;
-  const d = amount(denominator, names[2], names[3]);
+  const d = nonNegative(denominator, dArg);
   if (isPerfError(d)) return d;
-  const p = resolvePolicy(policy);
-  if (isPerfError(p)) return p;
-  const r = rule(n, d, p);
-  if (!r) return err("value", `${names[2]}为 0，无法计算`, `${names[3]} is 0; cannot divide`);
-  return num(r.exact);
+  if (d.isZero()) return fail("value", "PERF_ZERO", {}, { arg: dArg });
+  return { n, d };
 }
 
-/** 执行率 = 全年执行数/全年预算数, unrounded. */
-export function execRate(budget: Raw, executed: Raw, policy?: Raw): number | PerfError {
-  return rate(executed, budget, ["全年执行数", "executed", "全年预算数", "budget"], policy, (n, d, p) =>
-    rules.execRate(d, n, p),
-  );
+// ---------------------------------------------------------------------------------------------
+// The functions
+
+/** 执行率 = 全年执行数/全年预算数 (财预〔2020〕10号 自评表), exact (unrounded); over 1 when over-executed. */
+export function execRate(budget: Raw, executed: Raw): number | PerfError {
+  const r = ratio(executed, "executed", budget, "budget");
+  if (isPerfError(r)) return r;
+  return num(rules.execRate(r.d, r.n)!.exact);
 }
 
-/** 预算执行率得分 = 执行率 × 分值 (default the policy's budget weight), capped, rounded by the policy. */
+/** 预算执行率得分 = 执行率 × 分值 (default the policy's budget weight), capped at the weight, rounded by the policy. */
 export function execScore(budget: Raw, executed: Raw, weight?: Raw, policy?: Raw): number | PerfError {
-  const b = amount(budget, "全年预算数", "budget");
-  if (isPerfError(b)) return b;
-  const e = amount(executed, "全年执行数", "executed");
-  if (isPerfError(e)) return e;
+  const r = ratio(executed, "executed", budget, "budget");
+  if (isPerfError(r)) return r;
   const p = resolvePolicy(policy);
   if (isPerfError(p)) return p;
-  const w = isBlank(weight) ? new Decimal(p.weights.budget) : amount(weight, "分值", "weight");
+  const w = isBlank(weight) ? new Decimal(p.weights.budget) : nonNegative(weight, "weight");
   if (isPerfError(w)) return w;
-  if (w.isNegative()) return err("value", "分值为负数", "weight is negative");
-  const r = rules.execRate(b, e, p);
-  if (!r) return err("value", "全年预算数为 0，无法计算", "budget is 0; cannot divide");
-  return num(rules.budgetScore(r.exact, p, w).value);
+  return num(rules.budgetScore(rules.execRate(r.d, r.n)!.exact, p, w).value);
 }
 
 type Scored = { result: rules.IndicatorScore; policy: Policy };
 
 function scoreIndicator(target: Raw, actual: Raw, weight: Raw, kind: Raw, policy: Raw): Scored | PerfError {
-  if (isBlank(target)) return err("na", "指标值为空", "target is blank");
-  if (isBlank(actual)) return err("na", "完成值为空", "actual is blank");
-  const w = amount(weight, "分值", "weight");
+  if (isBlank(target)) return fail("na", "PERF_BLANK", {}, { arg: "target" });
+  if (isBlank(actual)) return fail("na", "PERF_BLANK", {}, { arg: "actual" });
+  const w = nonNegative(weight, "weight");
   if (isPerfError(w)) return w;
   const k = kindOf(kind);
   if (isPerfError(k)) return k;
@@ -182,8 +256,20 @@ function scoreIndicator(target: Raw, actual: Raw, weight: Raw, kind: Raw, policy
   return { result, policy: p };
 }
 
-/** An indicator's score, rounded by the policy. A qualitative indicator is a value error stating its allowed range. */
-export function score(target: Raw, actual: Raw, weight: Raw, kind?: Raw, policy?: Raw): number | PerfError {
+/**
+ * An indicator's score, rounded by the policy. A qualitative indicator (财预〔2020〕10号: scored by
+ * the evaluator within the band of its achievement) answers its band as text in the pane's words,
+ * "定性 12–15" (`lang` en: "qualitative 12–15"), the same text "Write formulas" puts in the review
+ * column; EXPLAIN gives the band and the rule.
+ */
+export function score(
+  target: Raw,
+  actual: Raw,
+  weight: Raw,
+  kind?: Raw,
+  policy?: Raw,
+  lang: Lang = "zh",
+): number | string | PerfError {
   const s = scoreIndicator(target, actual, weight, kind, policy);
   if (isPerfError(s)) return s;
   const r = s.result;
@@ -191,24 +277,49 @@ export function score(target: Raw, actual: Raw, weight: Raw, kind?: Raw, policy?
     case "scored":
       return num(r.value);
     case "qualitative":
-      return { error: "value", message: `${r.explain} / ${r.explainEn}` };
+      return t(lang, "QUALITATIVE_RANGE", { lo: formatDecimal(r.lo), hi: formatDecimal(r.hi) });
     case "unreadable":
-      return err("value", `无法评分：${r.reason.zh}`, `cannot score: ${r.reason.en}`);
+      return {
+        error: "value",
+        message: `${t("zh", "PERF_CANNOT_SCORE", { reason: r.reason.zh })} / ${t("en", "PERF_CANNOT_SCORE", { reason: r.reason.en })}`,
+      };
   }
 }
 
-/** How the score is reached ("8 × 164/5000 = 0.2624 → 0.26"), or why it cannot be. */
-export function explain(target: Raw, actual: Raw, weight: Raw, kind?: Raw, policy?: Raw): string | PerfError {
+function percent(x: number): string {
+  return `${formatDecimal(new Decimal(x).times(100))}%`;
+}
+
+/**
+ * How the score is reached ("8 × 164/5000 = 0.2624 → 0.26"), or why it cannot be, in `lang`. For a
+ * qualitative indicator: its achievement and band, and the policy's bands with their source.
+ */
+export function explain(
+  target: Raw,
+  actual: Raw,
+  weight: Raw,
+  kind?: Raw,
+  policy?: Raw,
+  lang: Lang = "zh",
+): string | PerfError {
   const s = scoreIndicator(target, actual, weight, kind, policy);
   if (isPerfError(s)) return s;
   const r = s.result;
   switch (r.status) {
     case "scored":
-      return r.explain;
-    case "qualitative":
-      return `${r.explain} / ${r.explainEn}`;
+      return lang === "zh" ? r.explain : r.explainEn;
+    case "qualitative": {
+      const b = s.policy.qualitativeBands;
+      const bands = {
+        met: `${percent(b.met[0])}–${percent(b.met[1])}`,
+        partial: `${percent(b.partial[0])}–${percent(b.partial[1])}`,
+        unmet: `${percent(b.unmet[0])}–${percent(b.unmet[1])}`,
+      };
+      const head = lang === "zh" ? r.explain : r.explainEn;
+      return `${head}${lang === "zh" ? "；" : "; "}${t(lang, "PERF_QUALITATIVE_RULE", bands)}`;
+    }
     case "unreadable":
-      return `无法评分：${r.reason.zh} / cannot score: ${r.reason.en}`;
+      return t(lang, "PERF_CANNOT_SCORE", { reason: r.reason[lang] });
   }
 }
 
@@ -234,46 +345,52 @@ export function total(...ranges: unknown[][]): number {
   return num(rules.sumExact(acc));
 }
 
-/** 优/良/中/差 of a total. */
+/** The full marks of a policy: its four weights together (100 under 财预〔2020〕10号). */
+function fullMarks(p: Policy): Decimal {
+  const w = p.weights;
+  return new Decimal(w.budget).plus(w.output).plus(w.effect).plus(w.satisfaction);
+}
+
+/** The grade of a total by the policy's bands (national: 优 ≥90, 良 ≥80, 中 ≥60, 差); a total outside 0–full marks is an error. */
 export function grade(totalScore: Raw, policy?: Raw): string | PerfError {
-  const t = amount(totalScore, "总分", "total");
-  if (isPerfError(t)) return t;
+  const v = amount(totalScore, "total");
+  if (isPerfError(v)) return v;
   const p = resolvePolicy(policy);
   if (isPerfError(p)) return p;
-  return rules.grade(t, p).grade;
+  const full = fullMarks(p);
+  if (v.isNegative() || v.gt(full))
+    return fail("value", "PERF_TOTAL_RANGE", { value: formatDecimal(v), full: formatDecimal(full), policy: p.name });
+  return rules.grade(v, p).grade;
 }
 
-/** The number inside a text ("≥90%" → 0.9, "21.84 万 元" → 21.84). */
-export function value(text: Raw): number | PerfError {
-  if (isBlank(text)) return err("na", "单元格为空", "cell is blank");
-  if (typeof text === "number") return Number.isFinite(text) ? text : err("value", "不是有限数", "not a finite number");
+/** The number inside a text ("≥90%" → 0.9, "21.84 万 元" → 21.84). PERF.NUMBER (function id VALUE). */
+export function numberIn(text: Raw): number | PerfError {
+  if (isBlank(text)) return fail("na", "PERF_BLANK", {}, { arg: "cell" });
+  if (typeof text === "number")
+    return Number.isFinite(text) ? text : fail("value", "PERF_NOT_FINITE", {}, { arg: "cell" });
   const p = readValue(typeof text === "boolean" ? text : (text ?? null));
   if (p.kind === "number") return num(p.value);
-  if (p.kind === "dash") return err("na", `“${p.text}”表示不适用`, `"${p.text}" means not applicable`);
-  return err("value", `“${shown(text)}”不是数字`, `"${shown(text)}" is not a number`);
+  if (p.kind === "dash") return fail("na", "PERF_DASH", { text: p.text }, { arg: "cell" });
+  return fail("value", "PERF_NOT_NUMBER", { text: shown(text) }, { arg: "cell" });
 }
 
-/** 结转结余率 = 结转结余/调整后预算, unrounded. */
-export function carryoverRate(carryover: Raw, budget: Raw, policy?: Raw): number | PerfError {
-  return rate(carryover, budget, ["结转结余", "carryover", "调整后预算", "budget"], policy, (n, d, p) =>
-    rules.carryoverRate(n, d, p),
-  );
+/** 结转结余率 = 结转结余/调整后预算 (部门整体绩效), exact; the carry-over cannot be more than the budget. */
+export function carryoverRate(carryover: Raw, budget: Raw): number | PerfError {
+  const r = ratio(carryover, "carryover", budget, "adjustedBudget");
+  if (isPerfError(r)) return r;
+  return notOver(r.n, "carryover", r.d, "adjustedBudget") ?? num(rules.carryoverRate(r.n, r.d)!.exact);
 }
 
-/** 预决算差异率 = (实际支出 − 年初预算)/年初预算, unrounded; negative when under budget. */
-export function budgetVariance(actual: Raw, initialBudget: Raw, policy?: Raw): number | PerfError {
-  return rate(actual, initialBudget, ["实际支出", "actual spending", "年初预算", "initial budget"], policy, (n, d, p) =>
-    rules.budgetVariance(n, d, p),
-  );
+/** 预决算差异率 = (实际支出 − 年初预算)/年初预算, exact; negative when under budget. */
+export function budgetVariance(actual: Raw, initialBudget: Raw): number | PerfError {
+  const r = ratio(actual, "spending", initialBudget, "initialBudget");
+  if (isPerfError(r)) return r;
+  return num(rules.budgetVariance(r.n, r.d)!.exact);
 }
 
-/** 固定资产利用率 = 实际在用/固定资产原值, unrounded. */
-export function assetUse(inUse: Raw, totalAssets: Raw, policy?: Raw): number | PerfError {
-  return rate(
-    inUse,
-    totalAssets,
-    ["在用固定资产", "assets in use", "固定资产原值", "total fixed assets"],
-    policy,
-    (n, d, p) => rules.assetUse(n, d, p),
-  );
+/** 固定资产利用率 = 实际在用固定资产/固定资产原值, exact; assets in use cannot be more than the total. */
+export function assetUse(inUse: Raw, totalAssets: Raw): number | PerfError {
+  const r = ratio(inUse, "inUse", totalAssets, "totalAssets");
+  if (isPerfError(r)) return r;
+  return notOver(r.n, "inUse", r.d, "totalAssets") ?? num(rules.assetUse(r.n, r.d)!.exact);
 }

@@ -4,6 +4,7 @@
  * Office.js operations. Every read is queued; the caller syncs once.
  */
 import type { CellValue } from "../engine/types";
+import { methodBytes, pathBytes, queryBytes, setPropertyBytes } from "./request-size";
 
 export interface CellState {
   /** The value (a formula cell's computed value); null for blank. */
@@ -18,15 +19,9 @@ export interface CellState {
   note: string | null;
 }
 
-/** What the host supports (Office.context.requirements). */
-export interface Caps {
-  /** Notes: ExcelApi 1.18. */
-  notes: boolean;
-  /** RangeFill.pattern (tells "no fill" from a white fill): ExcelApi 1.15. */
-  fillPattern: boolean;
-  /** Range.getMergedAreasOrNullObject: ExcelApi 1.13. */
-  merges: boolean;
-}
+/** What the host supports of the optional features (requirements.ts). */
+export type { Caps } from "./requirements";
+import type { Caps } from "./requirements";
 
 export type Aspect = "content" | "format" | "fill" | "note";
 export const ALL_ASPECTS: readonly Aspect[] = ["content", "format", "fill", "note"];
@@ -57,6 +52,29 @@ export function sameFill(a: string | null, b: string | null): boolean {
 
 export function sameValue(a: CellValue, b: CellValue): boolean {
   return normValue(a) === normValue(b);
+}
+
+const CONTENT_PROPS = ["values", "formulas", "numberFormat"];
+
+/** Request bytes (an upper bound, see request-size.ts) of reading one cell's state. */
+export function readStateBytes(cell: string, caps: Caps): number {
+  let n = pathBytes("GetRange", [cell]) + queryBytes(CONTENT_PROPS);
+  n += pathBytes("Format") + pathBytes("Fill") + queryBytes(caps.fillPattern ? ["color", "pattern"] : ["color"]);
+  if (caps.notes) n += pathBytes("GetItemOrNullObject", [cell]) + queryBytes(["content"]);
+  return n;
+}
+
+/**
+ * Would Excel take this text for something else when it is written with Range.values into a cell
+ * that is not formatted as text? A leading = + - makes a formula (Range.values reference);
+ * numbers, percents, dates, times, currency amounts and TRUE/FALSE become values of their kind.
+ * Errs on the side of yes: a yes only costs two number-format writes.
+ */
+export function excelWouldConvert(text: string): boolean {
+  const t = text.trim();
+  if (/^[-=+@]/.test(text) || /^[-=+]/.test(t)) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  return /\d/.test(t) && /^[-\d\s.,:/%$¥￥€£()+eE年月日时分秒]+$/.test(t);
 }
 
 /** Queue the loads for the states of `cells` on `ws`; call the result after the sync. */
@@ -93,8 +111,12 @@ export function queueReadStates(
 }
 
 /**
- * Queue what turns `from` into `to` for the given aspects. Returns the number of operations
- * queued (0 when the cell already is as wanted).
+ * Queue what turns `from` into `to` for the given aspects. Returns the request bytes queued (an
+ * upper bound, see request-size.ts; 0 when the cell already is as wanted).
+ *
+ * Text is written so that Excel keeps it as text: into a cell that will not be text-formatted,
+ * text Excel would convert (excelWouldConvert) goes in under a moment's "@" format, which is then
+ * set back; and a number format changes before the value it governs is written.
  */
 export function queueTransition(
   ws: Excel.Worksheet,
@@ -104,36 +126,67 @@ export function queueTransition(
   aspects: readonly Aspect[],
   caps: Caps,
 ): number {
-  let ops = 0;
+  let bytes = 0;
   let range: Excel.Range | undefined;
-  const r = () => (range ??= ws.getRange(cell));
+  const r = () => {
+    if (!range) {
+      range = ws.getRange(cell);
+      bytes += pathBytes("GetRange", [cell]);
+    }
+    return range;
+  };
+  const setFormat = (n: string) => {
+    r().numberFormat = [[n]];
+    bytes += setPropertyBytes("NumberFormat", [[n]]);
+  };
+  const format = aspects.includes("format") ? to.n : from.n;
+  let formatDone = !aspects.includes("format") || from.n === to.n;
   if (aspects.includes("content")) {
     if (to.f !== null) {
       if (from.f !== to.f) {
         r().formulas = [[to.f]];
-        ops++;
+        bytes += setPropertyBytes("Formulas", [[to.f]]);
       }
     } else if (from.f !== null || !sameValue(from.v, to.v)) {
-      r().values = [[to.v ?? ""]];
-      ops++;
+      const v = to.v ?? "";
+      const guard = typeof v === "string" && v !== "" && format !== "@" && excelWouldConvert(v);
+      if (guard) setFormat("@");
+      else if (!formatDone) {
+        setFormat(format);
+        formatDone = true;
+      }
+      r().values = [[v]];
+      bytes += setPropertyBytes("Values", [[v]]);
+      if (guard) {
+        setFormat(format);
+        formatDone = true;
+      }
     }
   }
-  if (aspects.includes("format") && from.n !== to.n) {
-    r().numberFormat = [[to.n]];
-    ops++;
-  }
+  if (!formatDone) setFormat(format);
   if (aspects.includes("fill") && !sameFill(from.fill, to.fill)) {
-    if (to.fill === null) r().format.fill.clear();
-    else r().format.fill.color = to.fill;
-    ops++;
+    bytes += pathBytes("Format") + pathBytes("Fill");
+    if (to.fill === null) {
+      r().format.fill.clear();
+      bytes += methodBytes("Clear");
+    } else {
+      r().format.fill.color = to.fill;
+      bytes += setPropertyBytes("Color", to.fill);
+    }
   }
   if (caps.notes && aspects.includes("note") && from.note !== to.note) {
-    if (from.note === null) ws.notes.add(r(), to.note ?? "");
-    else if (to.note === null) ws.notes.getItem(cell).delete();
-    else ws.notes.getItem(cell).content = to.note;
-    ops++;
+    if (from.note === null) {
+      ws.notes.add(r(), to.note ?? "");
+      bytes += pathBytes("Add", [0, to.note ?? ""], 1);
+    } else if (to.note === null) {
+      ws.notes.getItem(cell).delete();
+      bytes += pathBytes("", [cell]) + methodBytes("Delete");
+    } else {
+      ws.notes.getItem(cell).content = to.note;
+      bytes += pathBytes("", [cell]) + setPropertyBytes("Content", to.note);
+    }
   }
-  return ops;
+  return bytes;
 }
 
 /** A short stable fingerprint of a note's text (to recognise our own notes without storing them). */

@@ -1,29 +1,31 @@
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/test-for-null-using-isNullObject --
    Loads are queued here and read by closures the caller invokes after its one context.sync() (that is what
-   keeps the number of syncs fixed); the rules cannot follow a read into a closure or through `s.ctx.sync()`.
+   keeps the number of syncs fixed); the rules cannot follow a read into a closure or through `s.sync()`.
    The fake Excel in test/fakes enforces load-before-read at run time instead (PropertyNotLoaded). */
 /**
  * WorkbookPort over Office.js (Excel.run). The only module the task pane and the ribbon
  * commands reach Excel through.
  *
- * Batching: every call queues its reads in one batch and its writes in one batch, so the
- * number of context.sync() calls does not depend on the rows or forms of the sheet:
+ * Batching: every call queues its reads in as few batches as it can and its writes likewise, so
+ * the number of context.sync() calls does not depend on the rows or forms of the sheet:
  *
- *   analyzeActiveSheet  1 sync   (used range + merged areas + settings + protection)
- *   previewWrites       1 sync
+ *   analyzeActiveSheet  2 syncs  (settings, protection, the used range's box; then its cells and merged areas)
+ *   previewWrites       2 syncs
  *   applyWrites         2 syncs  (target cells' state, then snapshot + writes)
- *   validateActiveSheet 3 syncs  (sheet, flagged cells' fill and note, then snapshot + flags)
+ *   validateActiveSheet 4 syncs  (the sheet in 2, flagged cells' fill and note, then snapshot + flags)
  *   clearFlags, revert  3 syncs
  *
- * Only a sheet too large for one request is read in bands, and a change of more than
- * `maxCellsPerSync` cells is written in several syncs.
+ * Excel's limits make more: every batch is sized by its request bytes (request-size.ts: Excel on
+ * the web refuses a request over 5 MB), so a change or a read too large for one request goes out
+ * in several; merged areas are read in tiles that cannot hold more than the 512 Excel returns, and
+ * a sheet too large for one response is read in bands (read-grid.ts).
  *
  * Safety: protection is checked before anything is written; the first state of every cell
- * touched is saved (workbook.settings, see store.ts) in the same batch, before the changes;
- * a batch that fails part-way is undone from the states read just before it; a cancel
- * (AbortSignal) is honoured up to the write batch, which is then not sent.
+ * touched is saved (workbook.settings, see store.ts) in the batch before the changes, or the
+ * first of their batches; a change that fails part-way is undone from the states read just before
+ * it; a cancel (AbortSignal) is honoured up to the write batch, which is then not sent.
  */
-import { setDefaultPolicy } from "../engine/perf";
+import { getDefaultPolicy, setDefaultPolicy } from "../engine/perf";
 import { buildPlan, flagsFor } from "../engine/plan";
 import { getPolicy, national, PolicyError } from "../engine/policy";
 import type { Policy } from "../engine/types";
@@ -36,23 +38,43 @@ import {
   ALL_ASPECTS,
   queueReadStates,
   queueTransition,
+  readStateBytes,
   sameFill,
   sameValue,
   normFormula,
   textHash,
   type Aspect,
-  type Caps,
   type CellState,
 } from "./cell-state";
-import { isPayloadError, portError, PortError, toPortError, xt, type ExcelStringKey } from "./messages";
-import type { FormulaStyle, RunOptions, SheetAnalysis, WorkbookPort, WritePreview } from "./port";
-import { gridFromBands, queueGridRead, queueGridShape, readBands } from "./read-grid";
+import { excelErrorCode, isPayloadError, portError, PortError, toPortError, xt, type ExcelStringKey } from "./messages";
+import type {
+  ExcelHost,
+  FormulaStyle,
+  KeptRecord,
+  RunOptions,
+  SheetAnalysis,
+  WorkbookPort,
+  WritePreview,
+} from "./port";
+import { queueUsedBox, readGrid, type GridIO } from "./read-grid";
+import {
+  BATCH_BASE_BYTES,
+  jsonBytes,
+  methodBytes,
+  pathBytes,
+  REQUEST_BUDGET_BYTES,
+  setPropertyBytes,
+} from "./request-size";
+import { capsFrom, type Caps } from "./requirements";
 import {
   emptyRecord,
+  matchRecords,
   queueLoadStore,
-  queueStoreWrites,
   restoreDiff,
   storeDiff,
+  storeWrites,
+  type SavedState,
+  type SheetInfo,
   type SheetRecord,
   type Store,
 } from "./store";
@@ -62,10 +84,7 @@ export const FLAG_FILL = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7"
 /** Between a note that was there before and the findings we append to it. */
 export const NOTE_SEPARATOR = "\n\n";
 
-/** Excel.run, or a fake with the same contract. */
-export interface ExcelHost {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-}
+export type { ExcelHost } from "./port";
 
 export interface OfficePortOptions {
   /** Default: the global `Excel` (read at each call, so it may be injected later). */
@@ -74,13 +93,10 @@ export interface OfficePortOptions {
   isSetSupported?: (name: string, version: string) => boolean;
   /** Cell changes per write sync (default 20000): larger changes take more syncs. */
   maxCellsPerSync?: number;
-  /** Cells per read sync when a sheet is too large for one request (default 50000). */
+  /** Cells per band when a sheet is too large for one response (default 50000). */
   maxReadCellsPerSync?: number;
-}
-
-interface SheetInfo {
-  name: string;
-  id: string;
+  /** Request bytes a batch may reach by estimate before it is sent (default REQUEST_BUDGET_BYTES). */
+  maxRequestBytes?: number;
 }
 
 interface ReadResult {
@@ -118,6 +134,12 @@ interface CommitPlan {
   findings?: FindingsWrite;
   label: string;
 }
+
+/** Columns of the findings sheet: sheet, cell, severity, message. */
+const FINDINGS_COLS = 4;
+const FINDINGS_RANGE = "A:D";
+/** Request bytes of findings-sheet rows written in one operation. */
+const FINDINGS_CHUNK_BYTES = 256_000;
 
 // One operation at a time per runtime: the ribbon command and the pane share the stored state.
 // On globalThis: the pane and the commands are separate webpack entries with their own copy of this module.
@@ -175,14 +197,25 @@ function noteHash(s: string): string {
   return textHash(normalizeNote(s));
 }
 
+/** Errors a smaller request cannot get past. */
+const FATAL_CODES = new Set(["InvalidOperationInCellEditMode", "AccessDenied", "ItemNotFound"]);
+
+/** Records of no sheet, as the caller reports them (kept in the workbook). */
+function keptOf(records: SheetRecord[], what: "flags" | "snap"): KeptRecord[] {
+  return records.map((rec) => ({ sheet: rec.name, cells: Object.keys(rec[what]).length })).filter((k) => k.cells > 0);
+}
+
 class Session {
   /** The sheet being worked on, for messages. */
   label = "";
+  /** Request bytes queued since the last sync (estimate, request-size.ts). */
+  private queued = BATCH_BASE_BYTES;
+  private cellChanges = 0;
   constructor(
     readonly ctx: Excel.RequestContext,
     readonly caps: Caps,
     readonly run: RunOptions,
-    readonly limits: { write: number; read: number },
+    readonly limits: { write: number; read: number; bytes: number },
   ) {}
 
   get lang(): Lang {
@@ -201,96 +234,180 @@ class Session {
     }
   }
 
-  /** Read a sheet (the active one unless named): name, id, protection, the sheet list, the settings, optionally the grid and cell states. */
-  async read(opts: { sheet?: string; grid?: boolean; cells?: string[] }): Promise<ReadResult> {
-    const { ctx, caps } = this;
-    const wb = ctx.workbook;
-    const queueBase = () => {
-      const ws = opts.sheet ? wb.worksheets.getItem(opts.sheet) : wb.worksheets.getActiveWorksheet();
-      ws.load(["name", "id"]);
-      ws.protection.load("protected");
-      const list = wb.worksheets;
-      list.load("items/name,items/id");
-      const store = queueLoadStore(wb);
-      const states = opts.cells ? queueReadStates(ws, opts.cells, caps) : undefined;
-      return { ws, list, store, states };
-    };
-    const finish = (b: ReturnType<typeof queueBase>, grid?: Grid): ReadResult => {
-      this.label = b.ws.name;
-      return {
-        ws: b.ws,
-        name: b.ws.name,
-        id: b.ws.id,
-        protected: b.ws.protection.protected,
-        sheets: b.list.items.map((s) => ({ name: s.name, id: s.id })),
-        store: b.store(),
-        grid,
-        states: b.states?.(),
-      };
-    };
-    const base = queueBase();
-    if (!opts.grid) {
-      await ctx.sync();
-      return finish(base);
-    }
-    const read = queueGridRead(base.ws, () => base.ws.name, caps);
-    try {
-      await ctx.sync();
-      return finish(base, read.grid());
-    } catch (e) {
-      if (!isPayloadError(e)) throw e;
-    }
-    // Too large for one request: the shape first, then the cells in bands.
-    const again = queueBase();
-    const shape = queueGridShape(again.ws, caps);
-    await ctx.sync();
-    this.label = again.ws.name;
-    const { box, merges } = shape();
-    const block = box
-      ? await readBands(ctx, again.ws, box, this.limits.read, isPayloadError, () => this.abortCheck())
-      : null;
-    return finish(again, gridFromBands(again.ws.name, box, block, merges));
-  }
-
-  /** Queue the states of cells spread over sheets (by worksheet proxy); call the result after the sync. */
-  queueStates(groups: { ws: Excel.Worksheet; cells: string[] }[]): () => Map<Excel.Worksheet, Map<string, CellState>> {
-    const pending = groups.map((g) => ({ ws: g.ws, read: queueReadStates(g.ws, g.cells, this.caps) }));
-    return () => new Map(pending.map((p) => [p.ws, p.read()]));
+  /** Send what is queued. */
+  async sync(): Promise<void> {
+    this.queued = BATCH_BASE_BYTES;
+    this.cellChanges = 0;
+    await this.ctx.sync();
   }
 
   /**
-   * Read the current states of recorded cells on several sheets in one sync, refusing (before
-   * anything is written) when one of those sheets is protected. Each group's `ws.protection`
-   * must have been loaded. `names` maps sheet ids to names for the message.
+   * Count what was just queued (its estimated request bytes; a cell change or not) and send the
+   * batch once it has reached the request budget or the cell-change cap.
+   */
+  async spent(bytes: number, cellChange = false): Promise<void> {
+    this.queued += bytes;
+    if (cellChange) this.cellChanges++;
+    if (this.queued >= this.limits.bytes || this.cellChanges >= this.limits.write) await this.sync();
+  }
+
+  private gridIO(): GridIO {
+    return {
+      sync: async () => {
+        this.abortCheck();
+        await this.sync();
+      },
+      isPayload: isPayloadError,
+      isFatal: (e) => e instanceof PortError || FATAL_CODES.has(excelErrorCode(e) ?? ""),
+      tooLarge: (cause) => portError("TOO_LARGE", "ERR_TOO_LARGE", { sheet: this.label }, { cause }),
+    };
+  }
+
+  /**
+   * Read a sheet (the active one unless named): name, id, protection, the sheet list, the
+   * settings; optionally its grid (one more sync at least) or the states of some of its cells
+   * (in the same batch while they fit).
+   */
+  async read(opts: { sheet?: string; grid?: boolean; cells?: string[] }): Promise<ReadResult> {
+    const wb = this.ctx.workbook;
+    const ws = opts.sheet ? wb.worksheets.getItem(opts.sheet) : wb.worksheets.getActiveWorksheet();
+    ws.load(opts.grid ? ["name", "id", "visibility"] : ["name", "id"]);
+    ws.protection.load("protected");
+    const list = wb.worksheets;
+    list.load("items/name,items/id");
+    const store = queueLoadStore(wb);
+    const box = opts.grid ? queueUsedBox(ws) : undefined;
+    const states = opts.cells ? await this.readStates([{ ws, cells: opts.cells }]) : undefined;
+    if (!states) await this.sync();
+    this.label = ws.name;
+    let grid: Grid | undefined;
+    if (box) {
+      this.abortCheck();
+      const sheet = { name: ws.name, hidden: ws.visibility !== "Visible" };
+      grid = await readGrid(this.gridIO(), ws, sheet, box(), this.caps, this.limits.read);
+    }
+    return {
+      ws,
+      name: ws.name,
+      id: ws.id,
+      protected: ws.protection.protected,
+      sheets: list.items.map((s) => ({ name: s.name, id: s.id })),
+      store: store(),
+      grid,
+      states: states?.get(ws),
+    };
+  }
+
+  /**
+   * The current states of cells spread over sheets (by worksheet proxy), read with whatever is
+   * already queued, in as many syncs as their request bytes need (the last one always made).
+   */
+  async readStates(
+    groups: { ws: Excel.Worksheet; cells: string[] }[],
+  ): Promise<Map<Excel.Worksheet, Map<string, CellState>>> {
+    const reads: { ws: Excel.Worksheet; read: () => Map<string, CellState> }[] = [];
+    for (const g of groups) {
+      let chunk: string[] = [];
+      const flush = () => {
+        if (chunk.length) reads.push({ ws: g.ws, read: queueReadStates(g.ws, chunk, this.caps) });
+        chunk = [];
+      };
+      for (const cell of g.cells) {
+        chunk.push(cell);
+        this.queued += readStateBytes(cell, this.caps);
+        if (this.queued >= this.limits.bytes) {
+          flush();
+          await this.sync();
+        }
+      }
+      flush();
+    }
+    await this.sync();
+    const out = new Map<Excel.Worksheet, Map<string, CellState>>();
+    for (const r of reads) {
+      const m = out.get(r.ws) ?? new Map<string, CellState>();
+      for (const [k, v] of r.read()) m.set(k, v);
+      out.set(r.ws, m);
+    }
+    return out;
+  }
+
+  /**
+   * Read the current states of recorded cells on several sheets, refusing (before anything is
+   * written) when one of those sheets is protected. Each group's `ws.protection` must have been
+   * loaded.
    */
   async lockedStates(
-    groups: { id: string; ws: Excel.Worksheet; cells: string[] }[],
-    names: Map<string, string>,
+    groups: { sheet: string; ws: Excel.Worksheet; cells: string[] }[],
   ): Promise<Map<Excel.Worksheet, Map<string, CellState>>> {
     this.progress(1, 3, "STEP_READ_CELLS");
-    const states = this.queueStates(groups);
-    if (groups.length) await this.ctx.sync();
-    const cur = states();
+    const cur = groups.length ? await this.readStates(groups) : new Map<Excel.Worksheet, Map<string, CellState>>();
     for (const g of groups)
-      if (g.ws.protection.protected) throw portError("PROTECTED", "ERR_PROTECTED", { sheet: names.get(g.id) ?? g.id });
+      if (g.ws.protection.protected) throw portError("PROTECTED", "ERR_PROTECTED", { sheet: g.sheet });
     this.abortCheck();
     return cur;
   }
 
-  private queueFindings(fw: FindingsWrite, rows: string[][] | null, existsNow: boolean, oldRowsNow: number): void {
+  /**
+   * The steps that write the findings sheet's rows (or delete it): as text, every cell formatted
+   * "@" before its value, so Excel converts nothing (no dates, percents or formulas); rows in
+   * chunks of request bytes.
+   */
+  private findingsSteps(
+    fw: FindingsWrite,
+    rows: string[][] | null,
+    existsNow: boolean,
+    oldRowsNow: number,
+  ): (() => number)[] {
     const wb = this.ctx.workbook;
     if (rows === null) {
-      if (existsNow) wb.worksheets.getItem(fw.name).delete();
-      return;
+      return existsNow
+        ? [
+            () => {
+              wb.worksheets.getItem(fw.name).delete();
+              return pathBytes("", [fw.name]) + methodBytes("Delete");
+            },
+          ]
+        : [];
     }
-    const ws = existsNow ? wb.worksheets.getItem(fw.name) : wb.worksheets.add(fw.name);
-    if (existsNow && oldRowsNow > 0) ws.getRangeByIndexes(0, 0, oldRowsNow, 4).clear("Contents");
-    if (rows.length) ws.getRangeByIndexes(0, 0, rows.length, 4).values = rows;
+    let ws: Excel.Worksheet;
+    const steps: (() => number)[] = [
+      () => {
+        ws = existsNow ? wb.worksheets.getItem(fw.name) : wb.worksheets.add(fw.name);
+        let bytes = pathBytes("Add", [fw.name]);
+        if (existsNow && oldRowsNow > 0) {
+          // Its columns whole, formats too: rows a failed write left formatted go as well.
+          ws.getRange(FINDINGS_RANGE).clear("All");
+          bytes += pathBytes("GetRange", [FINDINGS_RANGE]) + methodBytes("Clear", ["All"]);
+        }
+        return bytes;
+      },
+    ];
+    let start = 0;
+    while (start < rows.length) {
+      let end = start;
+      let size = 0;
+      while (end < rows.length && (end === start || size < FINDINGS_CHUNK_BYTES)) size += jsonBytes(rows[end++]);
+      const [from, chunk] = [start, rows.slice(start, end)];
+      steps.push(() => {
+        const range = ws.getRangeByIndexes(from, 0, chunk.length, FINDINGS_COLS);
+        const text = chunk.map((row) => row.map(() => "@"));
+        range.numberFormat = text;
+        range.values = chunk;
+        return (
+          pathBytes("GetRangeByIndexes", [from, 0, chunk.length, FINDINGS_COLS]) +
+          setPropertyBytes("NumberFormat", text) +
+          setPropertyBytes("Values", chunk)
+        );
+      });
+      start = end;
+    }
+    return steps;
   }
 
   /**
-   * Apply a change set: settings (snapshot) first, then the cells, in as few syncs as the size
-   * allows; undone from `change.from` if any batch fails.
+   * Apply a change set: settings (snapshot) first, then the findings sheet, then the cells, in as
+   * few syncs as their request bytes allow; undone from `change.from` if any batch fails.
    */
   async commit(plan: CommitPlan): Promise<void> {
     const live = plan.changes.filter((c) => c.aspects.length > 0);
@@ -299,18 +416,13 @@ class Session {
     this.progress(2, 3, "STEP_WRITE");
     const wb = this.ctx.workbook;
     try {
-      queueStoreWrites(wb, plan.diff, plan.store.raw);
-      if (plan.findings)
-        this.queueFindings(plan.findings, plan.findings.rows, plan.findings.existed, plan.findings.oldRows.length);
-      let ops = 0;
-      for (const c of live) {
-        ops += queueTransition(c.ws, c.cell, c.from, c.to, c.aspects, this.caps);
-        if (ops >= this.limits.write) {
-          await this.ctx.sync();
-          ops = 0;
-        }
+      for (const step of storeWrites(wb, plan.diff, plan.store.raw)) await this.spent(step());
+      if (plan.findings) {
+        const f = plan.findings;
+        for (const step of this.findingsSteps(f, f.rows, f.existed, f.oldRows.length)) await this.spent(step());
       }
-      await this.ctx.sync();
+      for (const c of live) await this.spent(queueTransition(c.ws, c.cell, c.from, c.to, c.aspects, this.caps), true);
+      await this.sync();
     } catch (e) {
       const cause = toPortError(e, plan.label);
       this.progress(2, 3, "STEP_ROLLBACK");
@@ -348,7 +460,6 @@ class Session {
       if (!byWs.has(c.ws)) byWs.set(c.ws, []);
       byWs.get(c.ws)!.push(c.cell);
     }
-    const states = this.queueStates([...byWs].map(([ws, cells]) => ({ ws, cells })));
     const store = queueLoadStore(wb);
     let fws: Excel.Worksheet | undefined;
     let fused: Excel.Range | undefined;
@@ -356,32 +467,46 @@ class Session {
       fws = wb.worksheets.getItemOrNullObject(plan.findings.name);
       fws.load("name");
     }
-    await this.ctx.sync();
+    const now = await this.readStates([...byWs].map(([ws, cells]) => ({ ws, cells })));
     if (fws && !fws.isNullObject) {
-      fused = fws.getUsedRangeOrNullObject(true);
+      fused = fws.getUsedRangeOrNullObject(false);
       fused.load("rowCount");
-      await this.ctx.sync();
-    }
-    const now = states();
-    for (const c of plan.changes) {
-      const cur = now.get(c.ws)?.get(c.cell);
-      if (cur) queueTransition(c.ws, c.cell, cur, c.from, ALL_ASPECTS, this.caps);
+      await this.sync();
     }
     const current = store();
-    queueStoreWrites(wb, restoreDiff(plan.store.raw, current.raw), current.raw);
+    for (const step of storeWrites(wb, restoreDiff(plan.store.raw, current.raw), current.raw)) await this.spent(step());
     if (plan.findings) {
       const existsNow = !!fws && !fws.isNullObject;
       const rowsNow = fused && !fused.isNullObject ? fused.rowCount : 0;
       const fw = plan.findings;
-      if (fw.existed) this.queueFindings(fw, fw.oldRows, existsNow, rowsNow);
-      else if (existsNow) wb.worksheets.getItem(fw.name).delete();
+      const steps = fw.existed
+        ? this.findingsSteps(fw, fw.oldRows, existsNow, rowsNow)
+        : this.findingsSteps(fw, null, existsNow, 0);
+      for (const step of steps) await this.spent(step());
     }
-    await this.ctx.sync();
+    for (const c of plan.changes) {
+      const cur = now.get(c.ws)?.get(c.cell);
+      if (cur) await this.spent(queueTransition(c.ws, c.cell, cur, c.from, ALL_ASPECTS, this.caps), true);
+    }
+    await this.sync();
   }
 }
 
+/** A saved state as a full one: the aspects that were not saved are taken from `now`. */
+function completed(saved: SavedState, now: CellState): CellState {
+  return {
+    ...saved,
+    fill: saved.fill === undefined ? now.fill : saved.fill,
+    note: saved.note === undefined ? now.note : saved.note,
+  };
+}
+
 export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort {
-  const limits = { write: options.maxCellsPerSync ?? 20000, read: options.maxReadCellsPerSync ?? 50000 };
+  const limits = {
+    write: options.maxCellsPerSync ?? 20000,
+    read: options.maxReadCellsPerSync ?? 50000,
+    bytes: options.maxRequestBytes ?? REQUEST_BUDGET_BYTES,
+  };
 
   function host(): ExcelHost {
     const e = options.excel ?? (globalOf("Excel") as ExcelHost | undefined);
@@ -392,12 +517,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
   }
 
   function caps(): Caps {
-    const check = options.isSetSupported ?? defaultIsSetSupported;
-    return {
-      notes: check("ExcelApi", "1.18"),
-      fillPattern: check("ExcelApi", "1.15"),
-      merges: check("ExcelApi", "1.13"),
-    };
+    return capsFrom(options.isSetSupported ?? defaultIsSetSupported);
   }
 
   /** Run a batch; every failure comes out as a PortError. */
@@ -450,7 +570,27 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     return { name, existed: false };
   }
 
+  /**
+   * The active sheet's record (found by id or by name, see matchRecords), a copy to change, and
+   * the records map that saves it: under the sheet's id, its old key removed if it moved.
+   */
+  function recordFor(r: ReadResult): { rec: SheetRecord; save: (rec: SheetRecord) => Map<string, SheetRecord | null> } {
+    const { matched, moved } = matchRecords(r.store, r.sheets);
+    const found = matched.get(r.id);
+    const rec = found ? clone(found) : emptyRecord(r.id, r.name);
+    rec.name = r.name;
+    const oldIds = [...moved].filter(([, to]) => to === r.id).map(([from]) => from);
+    return {
+      rec,
+      save: (next) => new Map<string, SheetRecord | null>([...oldIds.map((id) => [id, null] as const), [r.id, next]]),
+    };
+  }
+
   const port: WorkbookPort = {
+    capabilities() {
+      return caps();
+    },
+
     analyzeActiveSheet(opts) {
       return run(opts, "", async (s) => {
         const { analysis } = await analyzeIn(s);
@@ -463,10 +603,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
       return run(opts, "", async (s) => {
         const { r, analysis } = await analyzeIn(s);
         const lang = s.lang;
-        const rec: SheetRecord = r.store.records.has(r.id)
-          ? clone(r.store.records.get(r.id)!)
-          : emptyRecord(r.id, r.name);
-        rec.name = r.name;
+        const { rec, save } = recordFor(r);
         const newFlags = new Map(flagsFor(analysis.findings, lang).map((f) => [f.cell, f]));
         const cells = [...new Set([...Object.keys(rec.flags), ...newFlags.keys()])];
 
@@ -479,7 +616,9 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
             const used = s.ctx.workbook.worksheets.getItem(fname.name).getUsedRangeOrNullObject(true);
             used.load("values");
             oldFindings = () =>
-              used.isNullObject ? [] : used.values.map((row) => row.slice(0, 4).map((v) => String(v ?? "")));
+              used.isNullObject
+                ? []
+                : used.values.map((row) => row.slice(0, FINDINGS_COLS).map((v) => String(v ?? "")));
           }
         }
         if (cells.length === 0 && !oldFindings && newFlags.size === 0) {
@@ -489,9 +628,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         // Something to mark: a protected sheet is reported (with the findings), not half-flagged.
         if (r.protected) throw portError("PROTECTED", "ERR_PROTECTED", { sheet: r.name }, { data: analysis });
         s.progress(1, 3, "STEP_READ_CELLS");
-        const states = queueReadStates(r.ws, cells, s.caps);
-        await s.ctx.sync();
-        const cur = states();
+        const cur = (await s.readStates([{ ws: r.ws, cells }])).get(r.ws) ?? new Map<string, CellState>();
         s.abortCheck();
 
         const changes: Change[] = [];
@@ -516,7 +653,9 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
               prevFill: base.fill,
               prevNote: base.note,
             };
-            if (!(cell in rec.snap)) rec.snap[cell] = from;
+            // The first saved state wins; a cell only written to before has its fill and note saved now.
+            const saved = rec.snap[cell];
+            rec.snap[cell] = saved ? completed(saved, base) : from;
           } else if (!rec.wrote.includes(cell)) {
             delete rec.snap[cell];
           }
@@ -547,10 +686,10 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
           };
           findingsDiff = body.length ? { name: fname.name } : null;
         }
-        const diff = storeDiff(r.store.raw, { records: new Map([[r.id, rec]]), findings: findingsDiff });
+        const diff = storeDiff(r.store.raw, { records: save(rec), findings: findingsDiff });
         await s.commit({ changes, store: r.store, diff, findings, label: r.name });
         s.progress(3, 3, "STEP_DONE");
-        return analysis;
+        return findings?.rows && newFlags.size ? { ...analysis, findingsSheet: findings.name } : analysis;
       });
     },
 
@@ -581,10 +720,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         s.progress(0, 3, "STEP_READ_CELLS");
         const r = await s.read({ sheet: preview.sheet, cells: writes.map((w) => w.cell) });
         if (r.protected) throw portError("PROTECTED", "ERR_PROTECTED", { sheet: r.name });
-        const rec: SheetRecord = r.store.records.has(r.id)
-          ? clone(r.store.records.get(r.id)!)
-          : emptyRecord(r.id, r.name);
-        rec.name = r.name;
+        const { rec, save } = recordFor(r);
         const changes: Change[] = [];
         for (const w of writes) {
           const from = r.states!.get(w.cell)!;
@@ -603,7 +739,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
           changes.push({ ws: r.ws, sheet: r.name, cell: w.cell, from, to, aspects: ["content", "format"] });
         }
         s.progress(1, 3, "STEP_READ_CELLS");
-        const diff = storeDiff(r.store.raw, { records: new Map([[r.id, rec]]) });
+        const diff = storeDiff(r.store.raw, { records: save(rec) });
         await s.commit({ changes, store: r.store, diff, label: r.name });
         s.progress(3, 3, "STEP_DONE");
         return { written: writes.length };
@@ -614,28 +750,29 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
       return run(opts, "", async (s) => {
         s.progress(0, 3, "STEP_READ");
         const r = await s.read({});
-        const ids = new Map(r.sheets.map((x) => [x.id, x.name]));
+        const { matched, moved, unmatched } = matchRecords(r.store, r.sheets);
+        const names = new Map(r.sheets.map((x) => [x.id, x.name]));
         const recs = new Map<string, SheetRecord | null>();
-        const groups: { id: string; ws: Excel.Worksheet; rec: SheetRecord; cells: string[] }[] = [];
-        for (const [id, rec0] of r.store.records) {
-          if (!ids.has(id)) {
-            recs.set(id, null);
-            continue;
-          }
+        for (const [oldId, newId] of moved) {
+          recs.set(oldId, null);
+          recs.set(newId, matched.get(newId)!);
+        }
+        const groups: { id: string; sheet: string; ws: Excel.Worksheet; rec: SheetRecord; cells: string[] }[] = [];
+        for (const [id, rec0] of matched) {
           const cells = Object.keys(rec0.flags);
           if (!cells.length) continue;
           const ws = s.ctx.workbook.worksheets.getItem(id);
           ws.protection.load("protected");
-          groups.push({ id, ws, rec: clone(rec0), cells });
+          groups.push({ id, sheet: names.get(id)!, ws, rec: clone(rec0), cells });
         }
+        const kept = keptOf(unmatched, "flags");
         const findingsExists = !!r.store.findings && r.sheets.some((x) => x.name === r.store.findings!.name);
-        if (!groups.length && !recs.size && !findingsExists && !r.store.findings) return { cleared: 0 };
-        const cur = await s.lockedStates(groups, ids);
+        if (!groups.length && !moved.size && !findingsExists && !r.store.findings) return { cleared: 0, kept };
+        const cur = await s.lockedStates(groups);
         const changes: Change[] = [];
         let cleared = 0;
         for (const g of groups) {
           const st = cur.get(g.ws)!;
-          const sheet = ids.get(g.id)!;
           for (const cell of g.cells) {
             const from = st.get(cell)!;
             const flag = g.rec.flags[cell];
@@ -643,12 +780,12 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
             if (sameFill(from.fill, flag.fill)) to.fill = flag.prevFill;
             if (flag.noteHash !== undefined && from.note !== null && noteHash(from.note) === flag.noteHash)
               to.note = flag.prevNote;
-            changes.push({ ws: g.ws, sheet, cell, from, to, aspects: ["fill", "note"] });
+            changes.push({ ws: g.ws, sheet: g.sheet, cell, from, to, aspects: ["fill", "note"] });
             if (!g.rec.wrote.includes(cell)) delete g.rec.snap[cell];
             cleared++;
           }
           g.rec.flags = {};
-          g.rec.name = sheet;
+          g.rec.name = g.sheet;
           recs.set(g.id, g.rec);
         }
         const findings: FindingsWrite | undefined = findingsExists
@@ -657,7 +794,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const diff = storeDiff(r.store.raw, { records: recs, findings: r.store.findings ? null : undefined });
         await s.commit({ changes, store: r.store, diff, findings, label: r.name });
         s.progress(3, 3, "STEP_DONE");
-        return { cleared };
+        return { cleared, kept };
       });
     },
 
@@ -665,34 +802,36 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
       return run(opts, "", async (s) => {
         s.progress(0, 3, "STEP_READ");
         const r = await s.read({});
-        const ids = new Map(r.sheets.map((x) => [x.id, x.name]));
+        const { matched, moved, unmatched } = matchRecords(r.store, r.sheets);
+        const names = new Map(r.sheets.map((x) => [x.id, x.name]));
         const recs = new Map<string, SheetRecord | null>();
-        const groups: { id: string; ws: Excel.Worksheet; rec: SheetRecord; cells: string[] }[] = [];
-        for (const [id, rec] of r.store.records) {
+        for (const oldId of moved.keys()) recs.set(oldId, null);
+        const groups: { id: string; sheet: string; ws: Excel.Worksheet; rec: SheetRecord; cells: string[] }[] = [];
+        for (const [id, rec] of matched) {
           recs.set(id, null);
-          if (!ids.has(id)) continue;
           const cells = Object.keys(rec.snap);
           if (!cells.length) continue;
           const ws = s.ctx.workbook.worksheets.getItem(id);
           ws.protection.load("protected");
-          groups.push({ id, ws, rec, cells });
+          groups.push({ id, sheet: names.get(id)!, ws, rec, cells });
         }
+        // Records of no sheet stay in the workbook: reported, never deleted here.
+        const kept = keptOf(unmatched, "snap");
         const findingsExists = !!r.store.findings && r.sheets.some((x) => x.name === r.store.findings!.name);
-        if (!recs.size && !r.store.findings) return { restored: 0 };
-        const cur = await s.lockedStates(groups, ids);
+        if (!recs.size && !r.store.findings) return { restored: 0, kept };
+        const cur = await s.lockedStates(groups);
         const changes: Change[] = [];
         let restored = 0;
         for (const g of groups) {
           const st = cur.get(g.ws)!;
-          const sheet = ids.get(g.id)!;
           const wrote = new Set(g.rec.wrote);
           for (const cell of g.cells) {
             const from = st.get(cell)!;
-            const saved = g.rec.snap[cell];
-            const to: CellState = wrote.has(cell) ? { ...saved } : { ...from, fill: saved.fill, note: saved.note };
+            const saved = completed(g.rec.snap[cell], from);
+            const to: CellState = wrote.has(cell) ? saved : { ...from, fill: saved.fill, note: saved.note };
             changes.push({
               ws: g.ws,
-              sheet,
+              sheet: g.sheet,
               cell,
               from,
               to,
@@ -707,14 +846,14 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const diff = storeDiff(r.store.raw, { records: recs, findings: r.store.findings ? null : undefined });
         await s.commit({ changes, store: r.store, diff, findings, label: r.name });
         s.progress(3, 3, "STEP_DONE");
-        return { restored };
+        return { restored, kept };
       });
     },
 
     canRevert() {
       return run({ lang: "zh" }, "", async (s) => {
         const store = queueLoadStore(s.ctx.workbook);
-        await s.ctx.sync();
+        await s.sync();
         return [...store().records.values()].some((r) => Object.keys(r.snap).length > 0);
       });
     },
@@ -724,18 +863,18 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         if (!parseAddress(cell)) throw portError("BAD_CELL", "ERR_BAD_CELL", { cell });
         const ws = s.ctx.workbook.worksheets.getItemOrNullObject(sheet);
         ws.load("name");
-        await s.ctx.sync();
+        await s.sync();
         if (ws.isNullObject) throw portError("SHEET_NOT_FOUND", "ERR_SHEET_NOT_FOUND", { sheet });
         ws.activate();
         ws.getRange(cell).select();
-        await s.ctx.sync();
+        await s.sync();
       });
     },
 
     loadMapping(sheet) {
       return run({ lang: "zh" }, sheet, async (s) => {
         const store = queueLoadStore(s.ctx.workbook);
-        await s.ctx.sync();
+        await s.sync();
         return mappingDoc(store()).get(sheet)?.forms;
       });
     },
@@ -743,7 +882,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     saveMapping(sheet, forms: MappingForm[]) {
       return run({ lang: "zh" }, sheet, async (s) => {
         const load = queueLoadStore(s.ctx.workbook);
-        await s.ctx.sync();
+        await s.sync();
         const store = load();
         let doc: Map<string, SheetMapping>;
         try {
@@ -758,15 +897,15 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         parseMappingDoc(clone(json));
         const diff = storeDiff(store.raw, { mapping: doc.size ? json : null });
         if (!diff.size) return;
-        queueStoreWrites(s.ctx.workbook, diff, store.raw);
-        await s.ctx.sync();
+        for (const step of storeWrites(s.ctx.workbook, diff, store.raw)) await s.spent(step());
+        await s.sync();
       });
     },
 
     getPolicy() {
       return run({ lang: "zh" }, "", async (s) => {
         const store = queueLoadStore(s.ctx.workbook);
-        await s.ctx.sync();
+        await s.sync();
         return policyOf(store()).name;
       });
     },
@@ -775,24 +914,29 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
       return run({ lang: "zh" }, "", async (s) => {
         const policy = getPolicy(name); // PolicyError for an unknown name
         const load = queueLoadStore(s.ctx.workbook);
-        await s.ctx.sync();
+        await s.sync();
         const store = load();
         const diff = storeDiff(store.raw, { policy: policy.name });
         if (diff.size) {
-          queueStoreWrites(s.ctx.workbook, diff, store.raw);
-          await s.ctx.sync();
+          for (const step of storeWrites(s.ctx.workbook, diff, store.raw)) await s.spent(step());
+          await s.sync();
         }
         // The PERF custom functions run in this (shared) runtime: they follow the workbook's policy.
+        const before = getDefaultPolicy().name;
         setDefaultPolicy(policy.name);
+        if (before === policy.name && !diff.size) return;
+        // Cells holding PERF functions keep the results of the old policy: the functions are not
+        // volatile and none of their arguments changed, so an ordinary recalculation ("Recalculate")
+        // skips them. Application.calculate("Full") marks every formula dirty and recalculates it
+        // (ExcelApi 1.1), which reaches every PERF cell and everything that depends on one, on every
+        // sheet, in either calculation mode. Re-entering the PERF formulas instead would rewrite the
+        // user's cells (undo history, protected sheets) and still miss cells that depend on them
+        // through other formulas. Its cost is that other open workbooks recalculate too, once, on an
+        // explicit change of policy.
+        s.ctx.workbook.application.calculate("Full");
+        await s.sync();
       });
     },
   };
   return port;
-}
-
-/** Read the stored policy and make the PERF functions use it (call once Office is ready). */
-export async function syncDefaultPolicy(port: WorkbookPort): Promise<string> {
-  const name = await port.getPolicy();
-  setDefaultPolicy(name);
-  return name;
 }

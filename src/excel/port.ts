@@ -7,8 +7,14 @@ import type { Finding, FormResult } from "../engine/checks";
 import type { CellWrite, Plan, SkippedWrite } from "../engine/plan";
 import type { Lang } from "../i18n/strings";
 import type { MappingForm } from "../layout/mapping";
+import type { Caps } from "./requirements";
 
 export type FormulaStyle = "perf" | "native";
+
+/** Excel.run, or a fake with the same contract. */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
 
 export interface SheetAnalysis {
   sheet: string;
@@ -20,6 +26,8 @@ export interface SheetAnalysis {
    * keyed by 0-based sheet row, texts indexed by 0-based column.
    */
   headerTexts?: Record<number, (string | undefined)[]>;
+  /** Validate on an Excel without notes (ExcelApi 1.18): the sheet its findings were listed on. */
+  findingsSheet?: string;
 }
 
 export interface WritePreview {
@@ -41,7 +49,19 @@ export interface RunOptions {
   progress?: ProgressSink;
 }
 
+/**
+ * A sheet's record of changes (revert snapshot, flags) that matches no sheet of the workbook, by id
+ * or by name: kept in the workbook, never dropped, and reported by name and number of cells.
+ */
+export interface KeptRecord {
+  /** The sheet name it was saved under. */
+  sheet: string;
+  cells: number;
+}
+
 export interface WorkbookPort {
+  /** The optional features this Excel supports (requirements.ts). */
+  capabilities(): Caps;
   /** Read the active sheet, detect forms (stored mapping applied), check them. Changes nothing. */
   analyzeActiveSheet(opts: RunOptions): Promise<SheetAnalysis>;
   /** Analyze, then flag every finding on its cell (fill + note); earlier flags are replaced. */
@@ -50,10 +70,13 @@ export interface WorkbookPort {
   previewWrites(style: FormulaStyle, opts: RunOptions): Promise<WritePreview>;
   /** Apply a preview: saves a revert snapshot first; confirmed=false leaves needsConfirm cells alone. All or nothing. */
   applyWrites(preview: WritePreview, confirmed: boolean, opts: RunOptions): Promise<{ written: number }>;
-  /** Remove exactly the fills and notes this add-in added. */
-  clearFlags(opts: RunOptions): Promise<{ cleared: number }>;
-  /** Restore every cell the add-in wrote or flagged to its saved state (values, formulas, formats, fills, notes). */
-  revert(opts: RunOptions): Promise<{ restored: number }>;
+  /** Remove exactly the fills and notes this add-in added; `kept`: flags of sheets no longer found. */
+  clearFlags(opts: RunOptions): Promise<{ cleared: number; kept: KeptRecord[] }>;
+  /**
+   * Restore every cell the add-in wrote or flagged to its saved state (values, formulas, formats,
+   * fills, notes); `kept`: records of sheets no longer found, left in the workbook.
+   */
+  revert(opts: RunOptions): Promise<{ restored: number; kept: KeptRecord[] }>;
   /** Whether a revert snapshot exists in the workbook. */
   canRevert(): Promise<boolean>;
   /** Select a cell on a sheet (clicking a finding). */

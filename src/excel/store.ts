@@ -8,9 +8,14 @@
  *   perf.findings             {"name": "复核结果"}: the findings sheet this add-in created (notes fallback)
  *   perf.rec.<sheetId>.<i>    the sheet's record (revert snapshot + our flags), JSON cut in chunks
  *
+ * A record is found by its sheet's id, or, when no sheet has that id any more (ids have been seen
+ * to change when a file is opened in another Excel version), by the sheet name it was last saved
+ * under (matchRecords). A record that matches no sheet is kept, never dropped, and reported.
+ *
  * All settings are loaded with one `settings.load("items/key,items/value")`.
  */
 import type { CellState } from "./cell-state";
+import { methodBytes, pathBytes } from "./request-size";
 
 export const KEY_POLICY = "perf.policy";
 export const KEY_MAPPING = "perf.mapping";
@@ -29,14 +34,17 @@ export interface FlagRecord {
   prevNote: string | null;
 }
 
+/** A saved cell state; fill and note are absent where they were not read (cells only written to). */
+export type SavedState = Omit<CellState, "fill" | "note"> & Partial<Pick<CellState, "fill" | "note">>;
+
 export interface SheetRecord {
   v: 1;
   /** Worksheet id (stable across renames). */
   id: string;
   /** Sheet name when last written. */
   name: string;
-  /** First saved state of every cell the add-in wrote or flagged (the first save wins). */
-  snap: Record<string, CellState>;
+  /** First saved state of every cell the add-in wrote or flagged (the first save of each aspect wins). */
+  snap: Record<string, SavedState>;
   /** Cells whose content or number format the add-in wrote. */
   wrote: string[];
   flags: Record<string, FlagRecord>;
@@ -189,25 +197,62 @@ export function storeDiff(
   return out;
 }
 
-/** Queue the settings changes (null deletes; a key absent from `present` is not deleted). */
-export function queueStoreWrites(
+/**
+ * The settings changes (null deletes; a key absent from `present` is not deleted), one queuing
+ * step each, to be run in order; each returns the request bytes it queued (request-size.ts).
+ */
+export function storeWrites(
   wb: Excel.Workbook,
   diff: Map<string, unknown | null>,
   present: Map<string, unknown>,
-): number {
-  let n = 0;
+): (() => number)[] {
+  const out: (() => number)[] = [];
   for (const [key, value] of diff) {
     if (value === null) {
-      if (present.has(key)) {
-        wb.settings.getItem(key).delete();
-        n++;
-      }
-    } else {
-      wb.settings.add(key, value as string);
-      n++;
-    }
+      if (present.has(key))
+        out.push(() => {
+          wb.settings.getItem(key).delete();
+          return pathBytes("", [key]) + methodBytes("Delete");
+        });
+    } else
+      out.push(() => {
+        wb.settings.add(key, value as string);
+        return pathBytes("Add", [key, value]);
+      });
   }
-  return n;
+  return out;
+}
+
+/** Sheets as the workbook lists them now. */
+export interface SheetInfo {
+  name: string;
+  id: string;
+}
+
+/**
+ * Each record with the sheet it belongs to: the sheet with its id, else (no sheet has that id) the
+ * sheet with the name it was saved under, if no other record holds that sheet by id. `matched` is
+ * keyed by the sheet's current id; `moved` lists the stored ids whose records now belong to a
+ * sheet with another id; `unmatched` are the records of no sheet, to be kept.
+ */
+export function matchRecords(
+  store: Store,
+  sheets: SheetInfo[],
+): { matched: Map<string, SheetRecord>; moved: Map<string, string>; unmatched: SheetRecord[] } {
+  const ids = new Set(sheets.map((s) => s.id));
+  const matched = new Map<string, SheetRecord>();
+  const moved = new Map<string, string>();
+  const unmatched: SheetRecord[] = [];
+  for (const [id, rec] of store.records) if (ids.has(id)) matched.set(id, rec);
+  for (const [id, rec] of store.records) {
+    if (ids.has(id)) continue;
+    const sheet = sheets.find((s) => s.name === rec.name);
+    if (sheet && !matched.has(sheet.id)) {
+      matched.set(sheet.id, { ...rec, id: sheet.id });
+      moved.set(id, sheet.id);
+    } else unmatched.push(rec);
+  }
+  return { matched, moved, unmatched };
 }
 
 /** The diff that puts the settings back as `before` from `now`. */

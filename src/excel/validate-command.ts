@@ -4,20 +4,11 @@
  * earlier flags are replaced) and publishes the counts (last-run.ts) for the task pane.
  */
 import type { Lang } from "../i18n/strings";
+import { displayLang } from "./display-language";
 import { PortError, toPortError, xboth } from "./messages";
 import { publishLastRun, type LastRun } from "./last-run";
 import { createOfficePort } from "./office-port";
 import type { SheetAnalysis, WorkbookPort } from "./port";
-
-/** The Office UI language: en when the display language starts with "en", else zh. */
-export function commandLang(): Lang {
-  try {
-    const tag = typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
-    return typeof tag === "string" && /^en\b/i.test(tag.trim()) ? "en" : "zh";
-  } catch {
-    return "zh";
-  }
-}
 
 /**
  * Validate the active sheet. Publishes the outcome (success or error) and returns it; a failure
@@ -25,7 +16,7 @@ export function commandLang(): Lang {
  */
 export async function validateActiveSheet(
   port: WorkbookPort = createOfficePort(),
-  lang: Lang = commandLang(),
+  lang: Lang = displayLang(),
 ): Promise<LastRun> {
   try {
     const analysis = await port.validateActiveSheet({ lang });

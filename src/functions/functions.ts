@@ -2,15 +2,50 @@
  * PERF.* Excel custom functions: thin wrappers over src/engine/perf.ts.
  * The namespace (PERF) comes from the manifest; custom-functions-metadata-plugin reads the
  * JSDoc below and generates functions.json and the CustomFunctions.associate calls.
+ *
+ * Ids are what a saved workbook stores for a function ("The id is used as the invariant identifier
+ * for the custom function stored in the document. It should not change": custom-functions-metadata
+ * specification), so they never change; a name may. PERF.VALUE was renamed PERF.NUMBER (Excel has
+ * a built-in VALUE, and the custom-functions naming guidance says not to reuse built-in names)
+ * under its old id, VALUE, so cells saved with it keep working.
+ *
+ * The scores and the grade depend on the workbook's policy: with no policy argument they wait
+ * until it is known (src/excel/workbook-policy.ts) and answer with it; the rates depend on none.
  */
 import * as perf from "../engine/perf";
+import { t } from "../i18n/strings";
+import { displayLang } from "../excel/display-language";
+import { workbookPolicy } from "../excel/workbook-policy";
+
+const ERROR_CODES = {
+  na: "#N/A",
+  value: "#VALUE!",
+} as const satisfies Record<perf.PerfError["error"], `${CustomFunctions.ErrorCode}`>;
 
 function unwrap<T>(r: T | perf.PerfError): T {
-  if (perf.isPerfError(r)) {
-    const code = r.error === "na" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
-    throw new CustomFunctions.Error(code, r.message);
-  }
+  if (perf.isPerfError(r))
+    throw new CustomFunctions.Error(ERROR_CODES[r.error] as CustomFunctions.ErrorCode, r.message);
   return r;
+}
+
+function given(x: unknown): boolean {
+  return x !== null && x !== undefined && !(typeof x === "string" && x.trim() === "");
+}
+
+/** `fn` once the workbook's policy is known (an explicit policy argument needs no wait). */
+async function withPolicy<T>(policy: unknown, fn: () => T | perf.PerfError): Promise<T> {
+  if (!given(policy)) {
+    try {
+      await workbookPolicy();
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      throw new CustomFunctions.Error(
+        ERROR_CODES.na as CustomFunctions.ErrorCode,
+        `${t("zh", "PERF_POLICY_UNREAD", { detail })} / ${t("en", "PERF_POLICY_UNREAD", { detail })}`,
+      );
+    }
+  }
+  return unwrap(fn());
 }
 
 /**
@@ -18,38 +53,37 @@ function unwrap<T>(r: T | perf.PerfError): T {
  * @customfunction EXECRATE
  * @param {any} budget 全年预算数 / full-year budget
  * @param {any} executed 全年执行数 / full-year executed amount
- * @param {string} [policy] 评分规则：national、linear、spend-ratio / scoring policy name
  * @returns {number} 执行率（小数，未舍入）/ execution rate as a fraction, unrounded
  */
-export function execRate(budget: any, executed: any, policy?: string): number {
-  return unwrap(perf.execRate(budget, executed, policy));
+export function execRate(budget: any, executed: any): number {
+  return unwrap(perf.execRate(budget, executed));
 }
 
 /**
- * 预算执行率得分 = 执行率 × 分值，不超过分值。Budget execution score = rate × weight, capped at the weight.
+ * 预算执行率得分 = 执行率 × 分值，不超过分值，按评分规则舍入。Budget execution score = rate × weight, capped at the weight, rounded by the policy.
  * @customfunction EXECSCORE
  * @param {any} budget 全年预算数 / full-year budget
  * @param {any} executed 全年执行数 / full-year executed amount
- * @param {any} [weight] 分值，默认 10 / weight, default 10
- * @param {string} [policy] 评分规则 / scoring policy name
- * @returns {number} 得分 / score
+ * @param {any} [weight] 分值，默认为评分规则的预算执行率分值 / weight, default the policy's budget weight
+ * @param {string} [policy] 评分规则，默认为工作簿的规则 / scoring policy, default the workbook's
+ * @returns {Promise<number>} 得分 / score
  */
-export function execScore(budget: any, executed: any, weight?: any, policy?: string): number {
-  return unwrap(perf.execScore(budget, executed, weight, policy));
+export async function execScore(budget: any, executed: any, weight?: any, policy?: string): Promise<number> {
+  return withPolicy(policy, () => perf.execScore(budget, executed, weight, policy));
 }
 
 /**
- * 指标得分：达成得满分，未达成按 完成值/指标值 × 分值。Indicator score: full when met, otherwise actual/target × weight.
+ * 指标得分：达成得满分，未达成按 完成值/指标值 × 分值；定性指标给出其档次的得分区间。Indicator score: full when met, otherwise actual/target × weight; a qualitative indicator gives its band's score range.
  * @customfunction SCORE
  * @param {any} target 年度指标值，如“≥90%” / target, e.g. "≥90%"
  * @param {any} actual 实际完成值 / actual value
  * @param {any} weight 分值 / weight
  * @param {string} [kind] 指标类型：auto、higher、lower、equal、cost、qualitative / indicator kind
- * @param {string} [policy] 评分规则 / scoring policy name
- * @returns {number} 得分 / score
+ * @param {string} [policy] 评分规则，默认为工作簿的规则 / scoring policy, default the workbook's
+ * @returns {Promise<any>} 得分，或定性指标的得分区间（如“定性 12–15”）/ score, or a qualitative indicator's range ("qualitative 12–15")
  */
-export function score(target: any, actual: any, weight: any, kind?: string, policy?: string): number {
-  return unwrap(perf.score(target, actual, weight, kind, policy));
+export async function score(target: any, actual: any, weight: any, kind?: string, policy?: string): Promise<any> {
+  return withPolicy(policy, () => perf.score(target, actual, weight, kind, policy, displayLang()));
 }
 
 /**
@@ -63,24 +97,24 @@ export function total(ranges: any[][][]): number {
 }
 
 /**
- * 评价等级：优 ≥90，良 ≥80，中 ≥60，差 <60。Grade of a total score.
+ * 评价等级，按评分规则的等级档次。Grade of a total score, by the policy's grade bands.
  * @customfunction GRADE
- * @param {any} totalScore 总分 / total score
- * @param {string} [policy] 评分规则 / scoring policy name
- * @returns {string} 优、良、中或差 / grade
+ * @param {any} totalScore 总分（0 至满分）/ total score (0 to full marks)
+ * @param {string} [policy] 评分规则，默认为工作簿的规则 / scoring policy, default the workbook's
+ * @returns {Promise<string>} 等级，如“优” / grade, e.g. "优"
  */
-export function grade(totalScore: any, policy?: string): string {
-  return unwrap(perf.grade(totalScore, policy));
+export async function grade(totalScore: any, policy?: string): Promise<string> {
+  return withPolicy(policy, () => perf.grade(totalScore, policy));
 }
 
 /**
  * 读出文字中的数值（百分数取小数）。The number in a text such as "≥90%" (a percent as its fraction).
- * @customfunction VALUE
+ * @customfunction VALUE NUMBER
  * @param {any} text 单元格内容 / cell content
  * @returns {number} 数值 / number
  */
-export function value(text: any): number {
-  return unwrap(perf.value(text));
+export function numberIn(text: any): number {
+  return unwrap(perf.numberIn(text));
 }
 
 /**
@@ -90,11 +124,11 @@ export function value(text: any): number {
  * @param {any} actual 实际完成值 / actual value
  * @param {any} weight 分值 / weight
  * @param {string} [kind] 指标类型 / indicator kind
- * @param {string} [policy] 评分规则 / scoring policy name
- * @returns {string} 计算说明 / explanation
+ * @param {string} [policy] 评分规则，默认为工作簿的规则 / scoring policy, default the workbook's
+ * @returns {Promise<string>} 计算说明 / explanation
  */
-export function explain(target: any, actual: any, weight: any, kind?: string, policy?: string): string {
-  return unwrap(perf.explain(target, actual, weight, kind, policy));
+export async function explain(target: any, actual: any, weight: any, kind?: string, policy?: string): Promise<string> {
+  return withPolicy(policy, () => perf.explain(target, actual, weight, kind, policy, displayLang()));
 }
 
 /**
@@ -102,11 +136,10 @@ export function explain(target: any, actual: any, weight: any, kind?: string, po
  * @customfunction CARRYOVERRATE
  * @param {any} carryover 结转结余 / carry-over and balance
  * @param {any} budget 调整后预算 / adjusted budget
- * @param {string} [policy] 评分规则 / scoring policy name
  * @returns {number} 结转结余率 / carry-over rate
  */
-export function carryoverRate(carryover: any, budget: any, policy?: string): number {
-  return unwrap(perf.carryoverRate(carryover, budget, policy));
+export function carryoverRate(carryover: any, budget: any): number {
+  return unwrap(perf.carryoverRate(carryover, budget));
 }
 
 /**
@@ -114,21 +147,19 @@ export function carryoverRate(carryover: any, budget: any, policy?: string): num
  * @customfunction BUDGETVARIANCE
  * @param {any} actual 实际支出 / actual spending
  * @param {any} initialBudget 年初预算 / initial budget
- * @param {string} [policy] 评分规则 / scoring policy name
  * @returns {number} 预决算差异率 / budget variance
  */
-export function budgetVariance(actual: any, initialBudget: any, policy?: string): number {
-  return unwrap(perf.budgetVariance(actual, initialBudget, policy));
+export function budgetVariance(actual: any, initialBudget: any): number {
+  return unwrap(perf.budgetVariance(actual, initialBudget));
 }
 
 /**
  * 固定资产利用率 = 实际在用固定资产/固定资产原值。Fixed-asset use = assets in use / total fixed assets.
  * @customfunction ASSETUSE
- * @param {any} inUse 实际在用固定资产 / fixed assets in use
+ * @param {any} inUse 实际在用固定资产（不超过原值）/ fixed assets in use (at most the total)
  * @param {any} totalAssets 固定资产原值 / total fixed assets
- * @param {string} [policy] 评分规则 / scoring policy name
  * @returns {number} 固定资产利用率 / fixed-asset use rate
  */
-export function assetUse(inUse: any, totalAssets: any, policy?: string): number {
-  return unwrap(perf.assetUse(inUse, totalAssets, policy));
+export function assetUse(inUse: any, totalAssets: any): number {
+  return unwrap(perf.assetUse(inUse, totalAssets));
 }

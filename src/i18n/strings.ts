@@ -390,6 +390,49 @@ export const STRINGS = {
   RULE_WEIGHT_NOT_NUMBER: { zh: "分值不是数字", en: "weight is not a number" },
   RULE_WEIGHT_NEGATIVE: { zh: "分值为负数", en: "weight is negative" },
 
+  // PERF custom functions (src/engine/perf.ts, src/functions): their arguments, errors and answers
+  PERF_ARG_budget: { zh: "全年预算数", en: "budget" },
+  PERF_ARG_executed: { zh: "全年执行数", en: "executed" },
+  PERF_ARG_weight: { zh: "分值", en: "weight" },
+  PERF_ARG_total: { zh: "总分", en: "total" },
+  PERF_ARG_target: { zh: "指标值", en: "target" },
+  PERF_ARG_actual: { zh: "完成值", en: "actual" },
+  PERF_ARG_carryover: { zh: "结转结余", en: "carry-over" },
+  PERF_ARG_adjustedBudget: { zh: "调整后预算", en: "adjusted budget" },
+  PERF_ARG_spending: { zh: "实际支出", en: "actual spending" },
+  PERF_ARG_initialBudget: { zh: "年初预算", en: "initial budget" },
+  PERF_ARG_inUse: { zh: "在用固定资产", en: "assets in use" },
+  PERF_ARG_totalAssets: { zh: "固定资产原值", en: "total fixed assets" },
+  PERF_ARG_cell: { zh: "单元格", en: "the cell" },
+  PERF_BLANK: { zh: "{arg}为空", en: "{arg} is blank" },
+  PERF_NOT_NUMBER: { zh: "{arg}“{text}”不是数字", en: '{arg} "{text}" is not a number' },
+  PERF_DASH: { zh: "{arg}为“{text}”（不适用）", en: '{arg} is "{text}" (not applicable)' },
+  PERF_NOT_FINITE: { zh: "{arg}不是有限数", en: "{arg} is not a finite number" },
+  PERF_ZERO: { zh: "{arg}为 0，无法计算", en: "{arg} is 0; cannot divide" },
+  PERF_NEGATIVE: { zh: "{arg} {value} 为负数，超出有效范围", en: "{arg} {value} is negative: out of range" },
+  PERF_OVER: {
+    zh: "{arg} {value} 大于{limitArg} {limit}，超出有效范围",
+    en: "{arg} {value} is more than the {limitArg} {limit}: out of range",
+  },
+  PERF_TOTAL_RANGE: {
+    zh: "总分 {value} 不在 0–{full} 之间（评分规则“{policy}”的满分为 {full}）",
+    en: 'total {value} is outside 0–{full} (full marks under policy "{policy}": {full})',
+  },
+  PERF_POLICY_NOT_NAME: { zh: "评分规则应为名称文本，而不是 {value}", en: "policy must be a name, not {value}" },
+  PERF_KIND_UNKNOWN: {
+    zh: "未知的指标类型“{text}”，可用：auto、higher、lower、equal、cost、qualitative",
+    en: 'unknown indicator kind "{text}"; use auto, higher, lower, equal, cost or qualitative',
+  },
+  PERF_CANNOT_SCORE: { zh: "无法评分：{reason}", en: "cannot score: {reason}" },
+  PERF_QUALITATIVE_RULE: {
+    zh: "档次依据财预〔2020〕10号：达成 {met}、部分达成 {partial}、未达成 {unmet}（占分值）",
+    en: "bands per Cai Yu [2020] No. 10: met {met}, partly met {partial}, not met {unmet} of the weight",
+  },
+  PERF_POLICY_UNREAD: {
+    zh: "无法读取工作簿的评分规则：{detail}",
+    en: "the workbook's scoring policy could not be read: {detail}",
+  },
+
   // Columns
   COL_initial: { zh: "年初预算数", en: "initial budget" },
   COL_budget: { zh: "全年预算数", en: "annual budget" },
@@ -750,6 +793,29 @@ export const STRINGS = {
     en: "The saved mapping was deleted; the sheet was checked again as detected.",
   },
 
+  // Issue 12, kept records (src/excel/store.ts matchRecords): changes whose sheet is not found
+  KEPT_RECORDS_TITLE: { zh: "部分修改记录已保留", en: "Some records were kept" },
+  KEPT_RECORDS: {
+    zh: "{n} 张工作表的修改记录找不到对应的工作表，已保留在工作簿中，未撤销也未清除：{sheets}。把工作表改回原名后再试一次。",
+    en: "The records of {n} sheet(s) match no sheet of this workbook and were kept, neither reverted nor cleared: {sheets}. Give the sheet its old name back and try again.",
+  },
+  KEPT_RECORD: { zh: "“{sheet}”（{cells} 个单元格）", en: '"{sheet}" ({cells} cells)' },
+
+  // Issue 12, features this Excel lacks (src/excel/requirements.ts OPTIONAL)
+  FEATURES_MISSING_TITLE: { zh: "此版本的 Excel 缺少以下功能", en: "This version of Excel lacks" },
+  FEATURE_notes: {
+    zh: "批注（需要 {set}）：问题改为列在“复核结果”工作表中，单元格只填色。",
+    en: "notes ({set}): the findings are listed on the sheet 复核结果 instead, and cells are only filled.",
+  },
+  FEATURE_merges: {
+    zh: "读取合并单元格（需要 {set}）：识别表格时看不到合并区域，表头可能认错，请在“列映射”中核对。",
+    en: "reading merged cells ({set}): detection does not see merged areas and may misread headers; check the Columns tab.",
+  },
+  FEATURE_fillPattern: {
+    zh: "区分白色填充与无填充（需要 {set}）：清除标记时，单元格原有的白色填充按无填充处理。",
+    en: "telling a white fill from none ({set}): Clear flags treats a white fill a cell had as none.",
+  },
+
   // Counts
   COUNT_ERRORS: { zh: "{n} 个错误", en: "{n} errors" },
   COUNT_ERRORS_ONE: { zh: "{n} 个错误", en: "1 error" },
@@ -772,6 +838,13 @@ export const STRINGS = {
   KIND_project: { zh: "项目支出绩效自评表", en: "Project expenditure form" },
   "KIND_score-table": { zh: "绩效评价评分表", en: "Evaluation score table" },
   FORM_NO_ISSUES: { zh: "无问题", en: "No findings" },
+
+  // Issue 12, the form card (src/taskpane/components/FormList.tsx): the totals and the grades
+  FORM_SELF_SCORE: { zh: "自评得分", en: "Self-evaluated" },
+  FORM_REVIEW_SCORE: { zh: "复核得分", en: "Reviewed" },
+  FORM_UNSCORED: { zh: "未评分", en: "Not scored" },
+  FORM_NO_FIGURE: { zh: "—", en: "—" },
+  FORM_GRADE: { zh: "等级 {grade}", en: "grade {grade}" },
 
   // Tabs
   TABS_LABEL: { zh: "所选表的详情", en: "Details of the selected form" },

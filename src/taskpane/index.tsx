@@ -7,7 +7,8 @@
  * page), the app is mounted at once.
  */
 import { createRoot, type Root } from "react-dom/client";
-import { createOfficePort, syncDefaultPolicy } from "../excel/office-port";
+import { createOfficePort } from "../excel/office-port";
+import { workbookPolicy } from "../excel/workbook-policy";
 import { App } from "./App";
 import { officeLang, officeThemeName } from "./office-env";
 
@@ -18,8 +19,8 @@ function mount(): void {
   const container = document.getElementById("container");
   if (!container) return;
   const port = createOfficePort();
-  // The PERF functions of this shared runtime follow the workbook's stored policy.
-  syncDefaultPolicy(port).catch(() => undefined);
+  // The PERF functions of this shared runtime wait for the workbook's stored policy: read it now.
+  workbookPolicy().catch((e) => console.error("reading the workbook policy failed", e));
   root = createRoot(container);
   root.render(<App port={port} lang={officeLang()} theme={officeThemeName()} />);
 }

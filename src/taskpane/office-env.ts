@@ -6,10 +6,8 @@ import type { Lang } from "../i18n/strings";
 
 export type ThemeName = "light" | "dark";
 
-/** zh-CN by default; en-US when the display language starts with "en". */
-export function langFromTag(tag: string | undefined | null): Lang {
-  return typeof tag === "string" && /^en\b/i.test(tag.trim()) ? "en" : "zh";
-}
+export { langFromTag } from "../excel/display-language";
+import { langFromTag } from "../excel/display-language";
 
 /** "#1f1f1f" (dark) → "dark"; unreadable or light → "light". Relative luminance below 0.5 is dark. */
 export function themeFromBackground(color: string | undefined | null): ThemeName {

@@ -1,8 +1,10 @@
 /**
  * The built task pane in Chromium over the fake Excel: seed003 sheet 人才工作服务经费, policy
- * spend-ratio chosen in the pane, Validate, the findings shown (SCORE_EXCEEDS_WEIGHT on H16,
- * MISSING_ACTUAL on F21), a finding clicked and one chosen with the keyboard select their cells
- * in the fake, the flags land on the cells, screenshots under test-output/, no console errors.
+ * spend-ratio chosen in the pane, Validate, the form's card with 自评得分 and 复核得分 and their
+ * grades, the findings shown (SCORE_EXCEEDS_WEIGHT on H16, MISSING_ACTUAL on F21), a finding
+ * clicked and one chosen with the keyboard select their cells in the fake, the flags land on the
+ * cells; in English on an Excel 2021 (ExcelApi 1.14), the features it lacks; screenshots under
+ * test-output/, no console errors.
  *
  * Needs /usr/bin/chromium (Debian). Without it the test fails in CI (process.env.CI) and is
  * skipped locally with a message.
@@ -64,9 +66,14 @@ describeBrowser("task pane in Chromium over the fake Excel", () => {
     if (builtHere && distDir) fs.rmSync(distDir, { recursive: true, force: true });
   });
 
-  async function openPane(fixture: Omit<HarnessFixture, "workbook">, viewport = { width: 360, height: 900 }) {
+  async function openPane(
+    fixture: Omit<HarnessFixture, "workbook">,
+    viewport = { width: 360, height: 900 },
+    patch?: (w: HarnessFixture["workbook"]) => void,
+  ) {
     const workbook = await loadFixtureWorkbook(path.join(ROOT, "samples/seed003-bt-rcfw.xlsx"));
     workbook.active = SHEET;
+    patch?.(workbook);
     const server = await servePane({ distDir, harnessJs, fixture: { workbook, ...fixture } });
     servers.push(server);
     const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
@@ -109,6 +116,13 @@ describeBrowser("task pane in Chromium over the fake Excel", () => {
 
     await page.getByRole("button", { name: "复核并标记" }).click();
     await page.getByText("已复核：2 个错误、2 个警告。问题已标记在单元格上。").waitFor();
+
+    // The form's card: 自评得分 88.2 (the form's total; grade 良 from its scores, the form states none)
+    // and 复核得分 73.73 under spend-ratio (中).
+    const card = page.getByRole("region", { name: "自评表" }).getByRole("button");
+    await expect(card.textContent()).resolves.toContain("自评得分88.2等级 良复核得分73.73等级 中");
+    await settle(page);
+    await card.screenshot({ path: path.join(OUT, "pane-zh-card.png") });
 
     const codes = await page
       .locator("button[data-code]")
@@ -183,10 +197,24 @@ describeBrowser("task pane in Chromium over the fake Excel", () => {
     await page.close();
   });
 
-  test("en-US, dark: English texts, mapping editor, write-formulas dialog", async () => {
-    const { page, problems } = await openPane({ displayLanguage: "en-US", bodyBackgroundColor: "#1f1f1f" });
+  test("en-US, dark, Excel 2021 (ExcelApi 1.14): English texts, the features it lacks, mapping editor, write-formulas dialog", async () => {
+    const { page, problems } = await openPane(
+      { displayLanguage: "en-US", bodyBackgroundColor: "#1f1f1f" },
+      undefined,
+      (w) => (w.apiVersion = "1.14"),
+    );
     await page.getByRole("heading", { name: "Performance self-evaluation check" }).waitFor();
     await page.getByRole("heading", { name: "Forms", exact: true }).waitFor();
+    await page.getByText("This version of Excel lacks").waitFor();
+    await page
+      .getByText(
+        "notes (ExcelApi 1.18): the findings are listed on the sheet 复核结果 instead, and cells are only filled.",
+      )
+      .waitFor();
+    // National (the workbook stores no policy): 复核得分 81.24, 良.
+    await expect(page.getByRole("region", { name: "Forms" }).getByRole("button").textContent()).resolves.toContain(
+      "Self-evaluated88.2grade 良Reviewed81.24grade 良",
+    );
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe("en-US");
     const bg = await page
       .locator(".fui-FluentProvider")

@@ -79,15 +79,15 @@ describe("rates are unrounded, scores rounded by the policy (财预〔2020〕10�
     expect(perf.grade(60)).toBe("中");
     expect(perf.grade(59.99)).toBe("差");
   });
-  it("VALUE: the number in a text, percent as fraction", () => {
-    expect(perf.value("≥90%")).toBe(0.9);
-    expect(perf.value("21.84 万 元")).toBe(21.84);
-    expect(perf.value(5)).toBe(5);
+  it("NUMBER (function id VALUE): the number in a text, percent as fraction", () => {
+    expect(perf.numberIn("≥90%")).toBe(0.9);
+    expect(perf.numberIn("21.84 万 元")).toBe(21.84);
+    expect(perf.numberIn(5)).toBe(5);
   });
-  it("EXPLAIN", () => {
+  it("EXPLAIN, in the language asked", () => {
     expect(perf.explain("5000人", "164人", 8)).toBe("8 × 164/5000 = 0.2624 → 0.26");
-    expect(perf.explain("显著", "显著", 15)).toContain("12–15");
     expect(perf.explain("≥5000人", "3万元", 10)).toContain("单位不一致");
+    expect(perf.explain("≥5000人", "3万元", 10, "", "", "en")).toContain("units differ");
   });
 });
 
@@ -100,7 +100,7 @@ describe("error shapes", () => {
     expect(isErr(perf.score("≥90%", null, 10), "na")).toBe(true);
     expect(isErr(perf.score("≥90%", "95%", " "), "na")).toBe(true);
     expect(isErr(perf.grade(null), "na")).toBe(true);
-    expect(isErr(perf.value(""), "na")).toBe(true);
+    expect(isErr(perf.numberIn(""), "na")).toBe(true);
     expect(isErr(perf.explain(null, "95%", 10), "na")).toBe(true);
     expect(isErr(perf.carryoverRate(null, 1), "na")).toBe(true);
     expect(isErr(perf.budgetVariance(1, null), "na")).toBe(true);
@@ -112,7 +112,7 @@ describe("error shapes", () => {
     expect(isErr(perf.score("≥90%", "95%", "abc"), "value")).toBe(true);
     expect(isErr(perf.score("≥90%", "95%", 10, "sideways"), "value")).toBe(true);
     expect(isErr(perf.grade("abc"), "value")).toBe(true);
-    expect(isErr(perf.value("abc"), "value")).toBe(true);
+    expect(isErr(perf.numberIn("abc"), "value")).toBe(true);
     expect(isErr(perf.execRate(true, 5), "value")).toBe(true);
   });
   it("a zero budget → value", () => {
@@ -120,33 +120,80 @@ describe("error shapes", () => {
     expect(isErr(perf.carryoverRate(5, 0), "value")).toBe(true);
   });
   it("unknown policy → value, message listing the policies in Chinese and English", () => {
-    const r = perf.execRate(10, 5, "beijing");
+    const r = perf.execScore(10, 5, 10, "beijing");
     expect(isErr(r, "value")).toBe(true);
     if (perf.isPerfError(r)) {
       expect(r.message).toContain("未知的评分规则");
       expect(r.message).toContain("unknown policy");
       expect(r.message).toContain("spend-ratio");
     }
-    for (const e of [
-      perf.execScore(10, 5, 10, "x"),
-      perf.score("1", "1", 1, "", "x"),
-      perf.grade(1, "x"),
-      perf.assetUse(1, 2, "x"),
-    ]) {
+    for (const e of [perf.execScore(10, 5, 10, "x"), perf.score("1", "1", 1, "", "x"), perf.grade(1, "x")]) {
       expect(isErr(e, "value")).toBe(true);
     }
   });
-  it("a qualitative indicator → value error stating the allowed range", () => {
-    const r = perf.score("≥50个", "基本达成", 15);
-    expect(isErr(r, "value")).toBe(true);
-    if (perf.isPerfError(r)) {
-      expect(r.message).toContain("9–15");
-      expect(r.message).toContain("between 9 and 15");
-    }
+  it("out of range → value, saying which input and why (GRADE(101), ASSETUSE(120,100), negatives)", () => {
+    const msg = (x: unknown) => (perf.isPerfError(x) && x.error === "value" ? x.message : `not an error: ${String(x)}`);
+    expect(msg(perf.grade(101))).toBe(
+      "总分 101 不在 0–100 之间（评分规则“national”的满分为 100） / total 101 is outside 0–100 (full marks under policy \"national\": 100)",
+    );
+    expect(msg(perf.grade(-0.5))).toContain("总分 -0.5 不在 0–100 之间");
+    expect(perf.grade(100)).toBe("优");
+    expect(perf.grade(0)).toBe("差");
+    expect(msg(perf.assetUse(120, 100))).toBe(
+      "在用固定资产 120 大于固定资产原值 100，超出有效范围 / assets in use 120 is more than the total fixed assets 100: out of range",
+    );
+    expect(perf.assetUse(100, 100)).toBe(1);
+    expect(msg(perf.carryoverRate(6, 5))).toContain("结转结余 6 大于调整后预算 5");
+    expect(msg(perf.execRate(-10, 5))).toContain("全年预算数 -10 为负数");
+    expect(msg(perf.execScore(10, -5))).toContain("全年执行数 -5 为负数");
+    expect(msg(perf.score("≥90%", "95%", -2))).toContain("分值 -2 为负数");
+    expect(msg(perf.budgetVariance(-1, 5))).toContain("actual spending -1 is negative");
+    // Over-execution is a real rate (a warning in the checks, not an impossible figure).
+    expect(perf.execRate(100, 120)).toBe(1.2);
   });
   it("messages are bilingual 中文 / English", () => {
     const r = perf.execRate(null, 5);
     expect(perf.isPerfError(r) && r.message).toMatch(/^[^/]*[\u4e00-\u9fff][^/]* \/ [A-Za-z]/);
+  });
+});
+
+describe("qualitative indicators (财预〔2020〕10号: 达成 80–100%, 部分达成 60–80%, 未达成 0–60% of the weight)", () => {
+  it("SCORE answers the band of the achievement as text, as Write formulas labels it", () => {
+    expect(perf.score("达成", "达成", 10)).toBe("定性 8–10");
+    expect(perf.score("达成", "达成", 10, "", "", "en")).toBe("qualitative 8–10");
+    expect(perf.score("≥50个", "基本达成", 15)).toBe("定性 9–15");
+    expect(perf.score("显著", "部分达成", 10, "qualitative")).toBe("定性 6–8");
+  });
+  it("EXPLAIN gives the achievement, the band and the rule with its source", () => {
+    expect(perf.explain("达成", "达成", 10)).toBe(
+      "定性指标，达成：得分应在 8–10 之间；档次依据财预〔2020〕10号：达成 80%–100%、部分达成 60%–80%、未达成 0%–60%（占分值）",
+    );
+    expect(perf.explain("显著", "显著", 15, "", "", "en")).toContain(
+      "score between 12 and 15; bands per Cai Yu [2020] No. 10: met 80%–100%",
+    );
+  });
+});
+
+describe("the workbook's policy (the functions wait until it is known)", () => {
+  it("is not known until set; whenDefaultPolicyKnown resolves with the policy set", async () => {
+    // A fresh module copy: this file's earlier tests have set it.
+    let copy: typeof perf | undefined;
+    const g = globalThis as Record<string, unknown>;
+    const saved = g.__perfDefaultPolicy;
+    delete g.__perfDefaultPolicy;
+    try {
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        copy = require("../../src/engine/perf") as typeof perf;
+      });
+      expect(copy!.isDefaultPolicyKnown()).toBe(false);
+      const known = copy!.whenDefaultPolicyKnown();
+      copy!.setDefaultPolicy("spend-ratio");
+      expect((await known).name).toBe("spend-ratio");
+      expect(copy!.isDefaultPolicyKnown()).toBe(true);
+    } finally {
+      g.__perfDefaultPolicy = saved;
+    }
   });
 });
 

@@ -33,7 +33,8 @@ async function loadCommands(fake: FakeExcelHandle) {
 }
 
 test("seed003 人才工作服务经费: at load the command is associated and the PERF default follows the workbook's policy", async () => {
-  setDefaultPolicy("national");
+  // A runtime just started: the workbook's policy not yet read.
+  delete g.__perfDefaultPolicy;
   const fake = await openFixture(
     "seed003",
     "人才工作服务经费",

@@ -169,3 +169,110 @@ test("edit mode fails every sync; loads of a batch over the payload limit fail",
     }),
   ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
 });
+
+describe("the limits of real Excel", () => {
+  test("getMergedAreasOrNullObject fails over 512 merged areas, and needs ExcelApi 1.13", async () => {
+    const merges = Array.from({ length: 513 }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`);
+    const fake = createFakeExcel({ sheets: [{ name: "M", merges }] });
+    await run(fake, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("M");
+      const ok = ws.getRange("A1:B1024").getMergedAreasOrNullObject();
+      ok.load("areaCount");
+      await ctx.sync();
+      expect(ok.areaCount).toBe(512);
+      ws.getRange("A1:B1026").getMergedAreasOrNullObject().load("address");
+      await expect(ctx.sync()).rejects.toMatchObject({
+        code: "GeneralException",
+        debugInfo: { errorLocation: "Range.getMergedAreasOrNullObject" },
+      });
+    });
+    const old = createFakeExcel({ sheets: [{ name: "M" }], apiVersion: "1.12" });
+    await run(old, async (ctx) => {
+      expect(() => ctx.workbook.worksheets.getItem("M").getRange("A1").getMergedAreasOrNullObject()).toThrow(/1\.13/);
+    });
+  });
+
+  test("on the web a request over 5 MB is refused before anything in it runs; the desktop takes it", async () => {
+    const big = "备注".repeat(300_000); // 1.8 MB of UTF-8 a note
+    for (const platform of ["web", "desktop"] as const) {
+      const fake = createFakeExcel({ sheets: [{ name: "A" }], platform });
+      const sync = run(fake, async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("A");
+        for (const cell of ["A1", "A2", "A3"]) ws.notes.add(cell, big);
+        await ctx.sync();
+      });
+      if (platform === "web") {
+        await expect(sync).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+        expect(fake.state.dump("A").notes).toEqual({});
+      } else {
+        await sync;
+        expect(Object.keys(fake.state.dump("A").notes)).toEqual(["A1", "A2", "A3"]);
+      }
+      expect(fake.state.syncLog[0].requestBytes).toBeGreaterThan(3 * 1_800_000);
+    }
+  });
+
+  test("on the web a response over 5 MB is refused", async () => {
+    const cells: Record<string, { v: string }> = {};
+    for (let r = 1; r <= 2000; r++) cells[`A${r}`] = { v: "应".repeat(1000) };
+    const fake = createFakeExcel({ sheets: [{ name: "A", cells }] });
+    await run(fake, async (ctx) => {
+      ctx.workbook.worksheets.getItem("A").getRange("A1:A2000").load("values");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    });
+  });
+
+  test("past 5 million cells a range's values come back null (or, set so, the load is refused)", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "A", cells: { A1: { v: 1 } } }] });
+    await run(fake, async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("A").getRange("A1:E1000001"); // 5,000,005 cells
+      r.load(["values", "formulas", "numberFormat", "rowCount"]);
+      await ctx.sync();
+      expect([r.values, r.formulas, r.numberFormat, r.rowCount]).toEqual([null, null, null, 1000001]);
+    });
+    fake.state.largeRangeValues = "throw";
+    await run(fake, async (ctx) => {
+      ctx.workbook.worksheets.getItem("A").getRange("A1:E1000001").load("values");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    });
+  });
+
+  test("text written with Range.values is converted as Excel converts it, unless the cell is formatted as text", async () => {
+    const fake = book();
+    const texts = ["2023", "1,234.5", "50%", "2024-1-5", "TRUE", "=A1", "+cmd", "-x", "复核", "—"];
+    await run(fake, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("B");
+      ws.getRange("A2:J2").values = [texts];
+      const asText = ws.getRange("A3:J3");
+      asText.numberFormat = [texts.map(() => "@")];
+      asText.values = [texts];
+      await ctx.sync();
+    });
+    const row = (r: number) => "ABCDEFGHIJ".split("").map((c) => fake.state.get("B", `${c}${r}`));
+    expect(row(2).map((c) => c.f ?? c.v)).toEqual([2023, 1234.5, 0.5, 45296, true, "=A1", "=+cmd", "=-x", "复核", "—"]);
+    expect(row(2)[2].n).toBe("0%");
+    expect(row(3).map((c) => c.v)).toEqual(texts);
+    expect(row(3).every((c) => c.f === undefined)).toBe(true);
+  });
+
+  test("Application.calculate: Full recomputes every formula, Recalculate only what changed", async () => {
+    let bonus = 0;
+    const fake = createFakeExcel(
+      { sheets: [{ name: "A", cells: { A1: { v: 2 }, B1: { f: "=X(A1)" } } }] },
+      { evaluate: (f, ref) => (f === "=X(A1)" ? Number(ref.get(0, 0)) + bonus : undefined) },
+    );
+    expect(fake.state.get("A", "B1").v).toBe(2);
+    bonus = 10;
+    await run(fake, async (ctx) => {
+      ctx.workbook.application.calculate("Recalculate");
+      await ctx.sync();
+    });
+    expect(fake.state.get("A", "B1").v).toBe(2);
+    await run(fake, async (ctx) => {
+      ctx.workbook.application.calculate("Full");
+      await ctx.sync();
+    });
+    expect(fake.state.get("A", "B1").v).toBe(12);
+    expect(fake.state.calculations).toEqual(["Recalculate", "Full"]);
+  });
+});

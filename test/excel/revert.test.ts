@@ -75,6 +75,6 @@ test("no snapshot: revert restores nothing and syncs once", async () => {
   const fake = await openFixture("seed000", "自评表");
   const port = portOver(fake);
   fake.resetSyncCount();
-  expect(await port.revert({ lang: "zh" })).toEqual({ restored: 0 });
+  expect(await port.revert({ lang: "zh" })).toEqual({ restored: 0, kept: [] });
   expect(fake.syncCount()).toBe(1);
 });

@@ -9,11 +9,26 @@
  *   stays applied (Office.js batches are not transactions), the loads of that batch are lost;
  * - every sync is counted (`syncCount()`).
  *
+ * And the limits of real Excel:
+ * - a request is built as Office.js builds it (fake-request.ts) and, on the web (the default
+ *   platform), one over 5 MB is refused with RequestPayloadSizeLimitExceeded before anything in
+ *   it runs; a response over 5 MB (its loaded values as JSON) with ResponsePayloadSizeLimitExceeded;
+ * - Range.getMergedAreasOrNullObject fails on a range with more than 512 merged areas, and needs
+ *   ExcelApi 1.13 (ExcelApi reference);
+ * - past 5 million cells a range's values, formulas, numberFormat and text come back null
+ *   (`state.largeRangeValues = "throw"`: refused instead);
+ * - a string written with Range.values is converted as Excel converts it (numbers, percents,
+ *   dates, TRUE/FALSE, and a leading = + - makes a formula) unless the cell's format is text ("@");
+ * - RangeFill.pattern needs ExcelApi 1.9, notes ExcelApi 1.18.
+ *
  * Failure injection (on `state`): `protect(sheet)`, `editMode`, `failAfterWrites(n)`,
- * `maxReadCellsPerSync`. Formulas are computed by an optional evaluator (formula-eval.ts).
+ * `maxReadCellsPerSync`. Formulas are computed by an optional evaluator (formula-eval.ts), on
+ * write and on Application.calculate.
  *
  * No node-only imports: it is bundled into the browser harness as well (window.Excel).
  */
+import { PATH_TYPE, PathRef, RequestBuilder, type ObjectPath } from "./fake-request";
+import { utf8Length } from "../../src/excel/request-size";
 
 export type FakeValue = string | number | boolean | null;
 
@@ -48,7 +63,16 @@ export interface FakeWorkbookInit {
   settings?: Record<string, unknown>;
   /** Highest ExcelApi requirement set supported, "1.18" by default. */
   apiVersion?: string;
+  /** "web" (default): requests and responses over 5 MB are refused; "desktop": no such limit. */
+  platform?: "web" | "desktop";
 }
+
+/** Excel on the web: request and response bodies over 5 MB are refused (Office add-ins resource limits). */
+export const WEB_PAYLOAD_LIMIT_BYTES = 5_000_000;
+/** Range.getMergedAreasOrNullObject fails on more merged areas than this (ExcelApi 1.13 reference). */
+export const MERGED_AREAS_LIMIT = 512;
+/** Past this many cells a range's cell data comes back null. */
+export const LARGE_RANGE_CELLS = 5_000_000;
 
 /** Computes a formula; `undefined` leaves the cell's cached value as it is. */
 export type FormulaEvaluator = (
@@ -182,6 +206,7 @@ class SheetModel {
     if (!c) {
       c = { v: null };
       this.cells.set(k, c);
+      this.sorted = null;
     }
     return c;
   }
@@ -189,16 +214,40 @@ class SheetModel {
   tidy(row: number, col: number): void {
     const k = KEY(row, col);
     const c = this.cells.get(k);
-    if (c && c.v === null && !c.f && !c.n && !c.fill) this.cells.delete(k);
+    if (c && c.v === null && !c.f && !c.n && !c.fill) {
+      this.cells.delete(k);
+      this.sorted = null;
+    }
   }
 
-  used(valuesOnly: boolean): Box | null {
+  /** The cells' keys in sheet order (rows, then columns); rebuilt after a cell is added or removed. */
+  private sorted: number[] | null = null;
+  private keysFrom(top: number, bottom: number): number[] {
+    if (!this.sorted || this.sorted.length !== this.cells.size) this.sorted = [...this.cells.keys()].sort((a, b) => a - b);
+    const keys = this.sorted;
+    const first = (k: number) => {
+      let lo = 0;
+      let hi = keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (keys[mid] < k) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    return keys.slice(first(KEY(top, 0)), first(KEY(bottom + 1, 0)));
+  }
+
+  /** The used box of the sheet, or of its part `within`. */
+  used(valuesOnly: boolean, within?: Box): Box | null {
     let box: Box | null = null;
-    for (const [k, c] of this.cells) {
+    for (const k of within ? this.keysFrom(within.top, within.bottom) : this.keysFrom(0, 1048575)) {
+      const c = this.cells.get(k)!;
       const has = c.v !== null || !!c.f || (!valuesOnly && (!!c.n || !!c.fill));
       if (!has) continue;
       const row = Math.floor(k / 16384);
       const col = k % 16384;
+      if (within && (col < within.left || col > within.right)) continue;
       if (!box) box = { top: row, left: col, bottom: row, right: col };
       else {
         box.top = Math.min(box.top, row);
@@ -223,15 +272,56 @@ function versionAtLeast(have: string, want: string): boolean {
   return a1_ > b1 || (a1_ === b1 && (a2 || 0) >= (b2 || 0));
 }
 
-/** Excel's coercion of a value written with Range.values. */
-function coerce(v: unknown, numFmt: string | undefined): { v: FakeValue; f?: string } {
+/** Days from Excel's day 0 (1899-12-30) to a date. */
+function dateSerial(y: number, m: number, d: number): number | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const t = Date.UTC(y, m - 1, d);
+  if (new Date(t).getUTCDate() !== d) return null;
+  return Math.round((t - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+/**
+ * Excel's reading of a string written with Range.values into a cell of number format `numFmt`
+ * (what typing it would give): a text-formatted cell ("@") keeps it; otherwise a leading "="
+ * makes a formula, and so does a leading "+" or "-" that is not a number (Range.values
+ * reference: "If the value starts with a plus, minus, or equal sign, Excel interprets this value
+ * as a formula"); numbers (with thousands separators), percents, dates and TRUE/FALSE become
+ * values of their kind, with the number format Excel gives them when the cell has none.
+ */
+function coerce(v: unknown, numFmt: string | undefined): { v: FakeValue; f?: string; n?: string } {
   if (v === null || v === undefined || v === "") return { v: null };
   if (typeof v === "number" || typeof v === "boolean") return { v };
   const s = String(v);
   if (numFmt === "@") return { v: s };
+  const general = !numFmt || numFmt === "General";
+  const t = s.trim();
+  if (/^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][-+]?\d+)?$/.test(t) && /\d/.test(t))
+    return { v: Number(t.replace(/,/g, "")) };
+  const pct = /^([-+]?(\d+(\.\d*)?|\.\d+))\s*%$/.exec(t);
+  if (pct) {
+    const decimals = (pct[1].split(".")[1] ?? "").length;
+    return { v: Number(pct[1]) / 100, ...(general ? { n: decimals ? `0.${"0".repeat(decimals)}%` : "0%" } : {}) };
+  }
+  if (/^(true|false)$/i.test(t)) return { v: t.toLowerCase() === "true" };
+  const ymd = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
+  const md = /^(\d{1,2})[-/](\d{1,2})$/.exec(t);
+  const serial = ymd
+    ? dateSerial(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]))
+    : md
+      ? dateSerial(new Date().getUTCFullYear(), Number(md[1]), Number(md[2]))
+      : null;
+  if (serial !== null) return { v: serial, ...(general ? { n: ymd ? "yyyy/m/d" : "m月d日" } : {}) };
   if (s.startsWith("=") && s.length > 1) return { v: null, f: s };
-  if (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(s)) return { v: Number(s) };
+  if (/^[-+]./.test(s)) return { v: null, f: `=${s}` };
   return { v: s };
+}
+
+export interface SyncRecord {
+  reads: number;
+  writes: number;
+  requestBytes: number;
+  responseBytes: number;
+  failed?: string;
 }
 
 /** The whole workbook as the tests see it. */
@@ -240,14 +330,28 @@ export class FakeState {
   activeId = "";
   settings = new Map<string, string>();
   apiVersion: string;
+  platform: "web" | "desktop";
   selection: { sheet: string; address: string } | null = null;
   syncs = 0;
-  /** Every sync, the number of operations it ran (reads + writes). */
-  syncLog: { reads: number; writes: number; failed?: string }[] = [];
+  /**
+   * Every sync: the operations it ran (reads + writes), the bytes of its request (as Office.js
+   * builds it) and of its response (the loaded values as JSON), and the error code if it failed.
+   */
+  syncLog: SyncRecord[] = [];
   /** While true every sync fails with InvalidOperationInCellEditMode. */
   editMode = false;
   /** Cells one sync may load (values / formulas / numberFormat each count); more → ResponsePayloadSizeLimitExceeded. */
   maxReadCellsPerSync = Infinity;
+  /** Request bytes one sync may carry (5 MB on the web). */
+  requestLimitBytes: number;
+  /** Response bytes one sync may return (5 MB on the web). */
+  responseLimitBytes: number;
+  /** What loading the cell data of a range over `largeRangeCells` cells gives: null (default), or a refusal. */
+  largeRangeValues: "null" | "throw" = "null";
+  /** Cells past which a range's cell data is not given (5 million in Excel; lower it to test small). */
+  largeRangeCells = LARGE_RANGE_CELLS;
+  /** Application.calculate calls run, by calculation type. */
+  calculations: string[] = [];
   taskpaneShown = 0;
   private failWrites: { after: number; code: string } | null = null;
 
@@ -256,6 +360,9 @@ export class FakeState {
     readonly options: FakeOptions = {},
   ) {
     this.apiVersion = init.apiVersion ?? "1.18";
+    this.platform = init.platform ?? "web";
+    this.requestLimitBytes = this.platform === "web" ? WEB_PAYLOAD_LIMIT_BYTES : Infinity;
+    this.responseLimitBytes = this.platform === "web" ? WEB_PAYLOAD_LIMIT_BYTES : Infinity;
     for (const s of init.sheets) this.addSheet(s);
     const active = init.active ? this.sheets.find((s) => s.name === init.active) : this.sheets[0];
     this.activeId = active ? active.id : "";
@@ -398,6 +505,7 @@ export class FakeState {
     for (const [k, v] of this.settings) settings[k] = JSON.parse(v);
     return {
       apiVersion: this.apiVersion,
+      platform: this.platform,
       active: this.active.name,
       settings,
       sheets: this.sheets.map((s) => {
@@ -497,13 +605,19 @@ function propList(arg: unknown): string[] {
 }
 
 export class FakeRequestContext {
-  readonly workbook: FakeWorkbook;
+  private _workbook?: FakeWorkbook;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   private queue: Action[] = [];
   private nullables: FakeObject[] = [];
+  /** The request Office.js would send at the next sync. */
+  readonly request = new RequestBuilder();
+  private responseBytes = 0;
 
-  constructor(readonly state: FakeState) {
-    this.workbook = new FakeWorkbook(this);
+  constructor(readonly state: FakeState) {}
+
+  /** The root object, made at first use (as in Office.js, where that is the request's first object path). */
+  get workbook(): FakeWorkbook {
+    return (this._workbook ??= new FakeWorkbook(this));
   }
 
   /** @internal */
@@ -516,8 +630,13 @@ export class FakeRequestContext {
     this.nullables.push(o);
   }
 
+  /** @internal What a load returns adds to the response. */
+  respond(value: unknown): void {
+    this.responseBytes += byteLength(JSON.stringify(value ?? null) ?? "null") + RESULT_OVERHEAD_BYTES;
+  }
+
   get pending(): boolean {
-    return this.queue.length > 0 || this.nullables.length > 0;
+    return this.queue.length > 0 || this.nullables.length > 0 || this.request.pending;
   }
 
   async sync(): Promise<void> {
@@ -527,14 +646,24 @@ export class FakeRequestContext {
     const nullables = this.nullables;
     this.queue = [];
     this.nullables = [];
+    const requestBytes = this.request.take();
+    this.responseBytes = 0;
     await Promise.resolve();
-    const log = { reads: 0, writes: 0 } as { reads: number; writes: number; failed?: string };
+    const log: SyncRecord = { reads: 0, writes: 0, requestBytes, responseBytes: 0 };
     st.syncLog.push(log);
     if (st.editMode) {
       log.failed = "InvalidOperationInCellEditMode";
       throw new FakeOfficeError(
         "InvalidOperationInCellEditMode",
         "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+      );
+    }
+    if (requestBytes > st.requestLimitBytes) {
+      // Refused before anything in it runs.
+      log.failed = "RequestPayloadSizeLimitExceeded";
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${requestBytes} bytes).`,
       );
     }
     const commits: (() => void)[] = [];
@@ -559,6 +688,12 @@ export class FakeRequestContext {
         }
         if (a.commit) commits.push(a.commit);
       }
+      log.responseBytes = this.responseBytes;
+      if (this.responseBytes > st.responseLimitBytes)
+        throw new FakeOfficeError(
+          "ResponsePayloadSizeLimitExceeded",
+          `The response payload size has exceeded the limit (${this.responseBytes} bytes).`,
+        );
     } catch (e) {
       log.failed = e instanceof FakeOfficeError ? e.code : String(e);
       for (const s of touched) st.recalc(s);
@@ -577,17 +712,65 @@ export class FakeRequestContext {
   }
 }
 
+/** UTF-8 length: Node's own where there is one (the fake runs in the browser too). */
+function byteLength(s: string): number {
+  const B = (globalThis as { Buffer?: { byteLength(s: string, enc: string): number } }).Buffer;
+  return B ? B.byteLength(s, "utf8") : utf8Length(s);
+}
+
+/** Bytes the response spends on each action result besides its value ({"ActionId":…,"Value":…}). */
+const RESULT_OVERHEAD_BYTES = 32;
+
+/** How a proxy's object path is made (see fake-request.ts). */
+type PathSpec =
+  | { kind: "global" }
+  | { kind: "property"; parent: Pathed; name: string }
+  | { kind: "method"; parent: Pathed; name: string; args?: unknown[] }
+  | { kind: "indexer"; parent: Pathed; args: unknown[] }
+  /** An item of a loaded collection: made while the response is read, no request of its own. */
+  | { kind: "item"; parent: Pathed; args: unknown[] };
+
+interface Pathed {
+  readonly context: FakeRequestContext;
+  readonly _path: ObjectPath;
+}
+
+function makePath(context: FakeRequestContext, spec: PathSpec): ObjectPath {
+  const r = context.request;
+  switch (spec.kind) {
+    case "global":
+      return r.create(PATH_TYPE.global, "", null);
+    case "property":
+      return r.create(PATH_TYPE.property, spec.name, spec.parent._path);
+    case "method":
+      return r.create(PATH_TYPE.method, spec.name, spec.parent._path, spec.args ?? []);
+    case "indexer":
+      return r.create(PATH_TYPE.indexer, "", spec.parent._path, spec.args);
+    case "item":
+      return r.create(PATH_TYPE.indexer, "", spec.parent._path, spec.args, true);
+  }
+}
+
+/** A proxy as a method argument (its object path id goes in the request). */
+function ref(o: Pathed): PathRef {
+  return new PathRef(o._path);
+}
+
 /** Base of every proxy: loaded properties, null-object state. */
-export abstract class FakeObject {
+export abstract class FakeObject implements Pathed {
   protected _loaded = new Map<string, unknown>();
   private _null: boolean | undefined;
   private _nullable: boolean;
+  /** @internal Its object path in the requests (fake-request.ts). */
+  readonly _path: ObjectPath;
 
   constructor(
     readonly context: FakeRequestContext,
-    nullable = false,
+    nullable: boolean,
+    path: PathSpec,
   ) {
     this._nullable = nullable;
+    this._path = makePath(context, path);
     if (nullable) context.registerNullable(this);
   }
 
@@ -639,6 +822,7 @@ export abstract class FakeObject {
         );
       if (!(n in all)) throw new Error(`fake: ${this.constructor.name} has no property "${n}"`);
     }
+    this.context.request.query(this._path, names);
     let staged: Map<string, unknown> | null = null;
     this.context.enqueue({
       kind: "read",
@@ -646,12 +830,16 @@ export abstract class FakeObject {
         this._resolveNull();
         const t = this.target<never>();
         staged = new Map();
-        if (t === null) return 0;
+        if (t === null) {
+          this.context.respond(null);
+          return 0;
+        }
         let cost = 0;
         for (const n of names) {
           cost += this.loadCost(n, t);
           staged.set(n, all[n](t));
         }
+        this.context.respond(Object.fromEntries(staged));
         return cost;
       },
       commit: () => {
@@ -667,9 +855,45 @@ export abstract class FakeObject {
     return this._loaded.get(prop) as T;
   }
 
-  /** Queue a write. */
-  protected write(fn: () => void): void {
+  /** Queue a property write (a SetProperty action). */
+  protected setProperty(name: string, value: unknown, fn: () => void): void {
+    this.context.request.setProperty(this._path, name, value);
     this.context.enqueue({ kind: "write", run: fn });
+  }
+
+  /** Queue a method call with no result object (a Method action). */
+  protected callMethod(name: string, args: unknown[], fn: () => void): void {
+    this.context.request.method(this._path, name, args);
+    this.context.enqueue({ kind: "write", run: fn });
+  }
+
+  /** @internal Queue the effect of a method whose result is an object (its path is the request). */
+  _effect(fn: () => void): void {
+    this.context.enqueue({ kind: "write", run: fn });
+  }
+
+  /** Queue the load of a collection's items: "items/name,items/id" → the items' properties. */
+  protected loadItems<T>(
+    arg: unknown,
+    defaults: string[],
+    make: (names: string[]) => T[],
+    set: (items: T[]) => void,
+  ): this {
+    const names = propList(arg)
+      .map((n) => n.replace(/^items\//, ""))
+      .filter((n) => n !== "items");
+    const select = names.length ? names : defaults;
+    this.context.request.query(this._path, select);
+    let staged: T[] = [];
+    this.context.enqueue({
+      kind: "read",
+      run: () => {
+        staged = make(select);
+        this.context.respond(staged.map((x) => (x as unknown as FakeObject).toJSON()));
+      },
+      commit: () => set(staged),
+    });
+    return this;
   }
 
   toJSON(): Record<string, unknown> {
@@ -679,28 +903,75 @@ export abstract class FakeObject {
 
 // ---------------------------------------------------------------------------------------------
 
-export class FakeWorkbook {
-  readonly worksheets: FakeWorksheetCollection;
-  readonly settings: FakeSettingCollection;
-  readonly notes: FakeNoteCollection;
-  constructor(readonly context: FakeRequestContext) {
-    this.worksheets = new FakeWorksheetCollection(context);
-    this.settings = new FakeSettingCollection(context);
-    this.notes = new FakeNoteCollection(context, null);
+export class FakeWorkbook extends FakeObject {
+  private _worksheets?: FakeWorksheetCollection;
+  private _settings?: FakeSettingCollection;
+  private _notes?: FakeNoteCollection;
+  private _application?: FakeApplication;
+  constructor(context: FakeRequestContext) {
+    super(context, false, { kind: "global" });
+  }
+  protected resolveTarget(): unknown {
+    return this.context.state;
+  }
+  protected props() {
+    return {};
+  }
+  // Sub-objects are made when first used, as Office.js makes them (each is an object path).
+  get worksheets(): FakeWorksheetCollection {
+    return (this._worksheets ??= new FakeWorksheetCollection(this.context, this));
+  }
+  get settings(): FakeSettingCollection {
+    return (this._settings ??= new FakeSettingCollection(this.context, this));
+  }
+  get notes(): FakeNoteCollection {
+    return (this._notes ??= new FakeNoteCollection(this.context, null, this));
+  }
+  get application(): FakeApplication {
+    return (this._application ??= new FakeApplication(this.context, this));
   }
   getActiveCell(): FakeRange {
-    return new FakeRange(this.context, () => {
+    return new FakeRange(
+      this.context,
+      () => {
+        const st = this.context.state;
+        const sel = st.selection;
+        const s = sel ? st.sheet(sel.sheet) : st.active;
+        const b = sel ? parseBox(sel.address)! : { top: 0, left: 0, bottom: 0, right: 0 };
+        return { sheet: s, box: { top: b.top, left: b.left, bottom: b.top, right: b.left } };
+      },
+      false,
+      { kind: "method", parent: this, name: "GetActiveCell" },
+    );
+  }
+}
+
+/** Excel.Application: calculate(). */
+export class FakeApplication extends FakeObject {
+  constructor(context: FakeRequestContext, parent: FakeWorkbook) {
+    super(context, false, { kind: "property", parent, name: "Application" });
+  }
+  protected resolveTarget(): unknown {
+    return this.context.state;
+  }
+  protected props() {
+    return {};
+  }
+  /** Recalculate (ExcelApi 1.1): "Full" and "FullRebuild" recompute every formula of every sheet. */
+  calculate(calculationType: string): void {
+    this.callMethod("Calculate", [calculationType], () => {
       const st = this.context.state;
-      const sel = st.selection;
-      const s = sel ? st.sheet(sel.sheet) : st.active;
-      const b = sel ? parseBox(sel.address)! : { top: 0, left: 0, bottom: 0, right: 0 };
-      return { sheet: s, box: { top: b.top, left: b.left, bottom: b.top, right: b.left } };
+      st.calculations.push(calculationType);
+      if (calculationType === "Full" || calculationType === "FullRebuild") for (const sh of st.sheets) st.recalc(sh);
     });
   }
 }
 
 export class FakeWorksheetCollection extends FakeObject {
   private _items: FakeWorksheet[] | undefined;
+  constructor(context: FakeRequestContext, parent: FakeWorkbook) {
+    super(context, false, { kind: "property", parent, name: "Worksheets" });
+  }
   protected resolveTarget(): unknown {
     return this.context.state.sheets;
   }
@@ -712,83 +983,103 @@ export class FakeWorksheetCollection extends FakeObject {
     return this._items;
   }
   override load(arg?: unknown): this {
-    const names = propList(arg)
-      .map((n) => n.replace(/^items\//, ""))
-      .filter((n) => n !== "items");
-    let staged: FakeWorksheet[] = [];
-    this.context.enqueue({
-      kind: "read",
-      run: () => {
-        staged = this.context.state.sheets.map((s) => {
-          const ws = new FakeWorksheet(this.context, () => s);
-          ws._fill(names.length ? names : ["name", "id", "visibility", "position"]);
+    return this.loadItems(
+      arg,
+      ["name", "id", "visibility", "position"],
+      (names) =>
+        this.context.state.sheets.map((s) => {
+          const ws = new FakeWorksheet(this.context, () => s, false, { kind: "item", parent: this, args: [s.id] });
+          ws._fill(names);
           return ws;
-        });
-      },
-      commit: () => {
-        this._items = staged;
-      },
-    });
-    return this;
+        }),
+      (items) => (this._items = items),
+    );
   }
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.context.state.active);
-  }
-  getItem(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => {
-      const s = this.context.state.find(key);
-      if (!s) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (worksheet "${key}").`);
-      return s;
+    return new FakeWorksheet(this.context, () => this.context.state.active, false, {
+      kind: "method",
+      parent: this,
+      name: "GetActiveWorksheet",
     });
   }
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(
+      this.context,
+      () => {
+        const s = this.context.state.find(key);
+        if (!s) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (worksheet "${key}").`);
+        return s;
+      },
+      false,
+      { kind: "indexer", parent: this, args: [key] },
+    );
+  }
   getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.context.state.find(key) ?? null, true);
+    return new FakeWorksheet(this.context, () => this.context.state.find(key) ?? null, true, {
+      kind: "method",
+      parent: this,
+      name: "GetItemOrNullObject",
+      args: [key],
+    });
   }
   add(name?: string): FakeWorksheet {
     let created: SheetModel | null = null;
     const st = this.context.state;
-    const ws = new FakeWorksheet(this.context, () => {
-      if (!created) throw new FakeOfficeError("InvalidOperation", "fake: worksheet not created yet");
-      return created;
-    });
-    this.context.enqueue({
-      kind: "write",
-      run: () => {
-        const n = name ?? `Sheet${st.sheets.length + 1}`;
-        if (st.find(n)) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named "${n}" already exists.`);
-        created = st.addSheet({ name: n });
+    const ws = new FakeWorksheet(
+      this.context,
+      () => {
+        if (!created) throw new FakeOfficeError("InvalidOperation", "fake: worksheet not created yet");
+        return created;
       },
+      false,
+      { kind: "method", parent: this, name: "Add", args: [name] },
+    );
+    this._effect(() => {
+      const n = name ?? `Sheet${st.sheets.length + 1}`;
+      if (st.find(n)) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named "${n}" already exists.`);
+      created = st.addSheet({ name: n });
     });
     return ws;
   }
   getCount(): { value: number } {
-    const out = {
-      _v: undefined as number | undefined,
-      get value(): number {
-        if (this._v === undefined) throw notLoaded("value");
-        return this._v;
-      },
-    };
-    this.context.enqueue({
-      kind: "read",
-      run: () => undefined,
-      commit: () => (out._v = this.context.state.sheets.length),
-    });
-    return out;
+    return countResult(this, () => this.context.state.sheets.length);
   }
 }
 
+/** A ClientResult<number> of a GetCount method action. */
+function countResult(owner: FakeObject, count: () => number): { value: number } {
+  const out = {
+    _v: undefined as number | undefined,
+    get value(): number {
+      if (this._v === undefined) throw notLoaded("value");
+      return this._v;
+    },
+  };
+  owner.context.request.method(owner._path, "GetCount", []);
+  owner.context.enqueue({
+    kind: "read",
+    run: () => owner.context.respond(0),
+    commit: () => (out._v = count()),
+  });
+  return out;
+}
+
 export class FakeWorksheet extends FakeObject {
-  readonly protection: FakeWorksheetProtection;
-  readonly notes: FakeNoteCollection;
+  private _protection?: FakeWorksheetProtection;
+  private _notes?: FakeNoteCollection;
   constructor(
     context: FakeRequestContext,
     private readonly resolver: () => SheetModel | null,
-    nullable = false,
+    nullable: boolean,
+    path: PathSpec,
   ) {
-    super(context, nullable);
-    this.protection = new FakeWorksheetProtection(context, this);
-    this.notes = new FakeNoteCollection(context, this);
+    super(context, nullable, path);
+  }
+  get protection(): FakeWorksheetProtection {
+    return (this._protection ??= new FakeWorksheetProtection(this.context, this));
+  }
+  get notes(): FakeNoteCollection {
+    return (this._notes ??= new FakeNoteCollection(this.context, this, this));
   }
   protected resolveTarget(): unknown {
     return this.resolver();
@@ -811,7 +1102,7 @@ export class FakeWorksheet extends FakeObject {
     return this.get("name");
   }
   set name(v: string) {
-    this.write(() => {
+    this.setProperty("Name", v, () => {
       this.must<SheetModel>("set name").name = v;
     });
   }
@@ -822,7 +1113,7 @@ export class FakeWorksheet extends FakeObject {
     return this.get("visibility");
   }
   set visibility(v: "Visible" | "Hidden" | "VeryHidden") {
-    this.write(() => {
+    this.setProperty("Visibility", v, () => {
       this.must<SheetModel>("set visibility").visibility = v;
     });
   }
@@ -834,55 +1125,76 @@ export class FakeWorksheet extends FakeObject {
     return this.must<SheetModel>("worksheet");
   }
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.context, () => {
-      const s = this.sheetModel();
-      if (address === undefined || address === "")
-        return { sheet: s, box: { top: 0, left: 0, bottom: 1048575, right: 16383 } };
-      const b = parseBox(address);
-      if (!b)
-        throw new FakeOfficeError(
-          "InvalidArgument",
-          `The argument is invalid or missing or has an incorrect format (address "${address}").`,
-        );
-      return { sheet: s, box: b };
-    });
-  }
-  getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): FakeRange {
-    return new FakeRange(this.context, () => {
-      if (rowCount < 1 || colCount < 1) throw new FakeOfficeError("InvalidArgument", "fake: empty range");
-      return {
-        sheet: this.sheetModel(),
-        box: { top: row, left: col, bottom: row + rowCount - 1, right: col + colCount - 1 },
-      };
-    });
-  }
-  getCell(row: number, col: number): FakeRange {
-    return this.getRangeByIndexes(row, col, 1, 1);
-  }
-  getUsedRange(valuesOnly = false): FakeRange {
-    return new FakeRange(this.context, () => {
-      const s = this.sheetModel();
-      return { sheet: s, box: s.used(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
-    });
-  }
-  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(
       this.context,
       () => {
         const s = this.sheetModel();
-        const b = s.used(valuesOnly);
+        if (address === undefined || address === "")
+          return { sheet: s, box: { top: 0, left: 0, bottom: 1048575, right: 16383 } };
+        const b = parseBox(address);
+        if (!b)
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            `The argument is invalid or missing or has an incorrect format (address "${address}").`,
+          );
+        return { sheet: s, box: b };
+      },
+      false,
+      { kind: "method", parent: this, name: "GetRange", args: [address] },
+    );
+  }
+  getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        if (rowCount < 1 || colCount < 1) throw new FakeOfficeError("InvalidArgument", "fake: empty range");
+        return {
+          sheet: this.sheetModel(),
+          box: { top: row, left: col, bottom: row + rowCount - 1, right: col + colCount - 1 },
+        };
+      },
+      false,
+      { kind: "method", parent: this, name: "GetRangeByIndexes", args: [row, col, rowCount, colCount] },
+    );
+  }
+  getCell(row: number, col: number): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => ({ sheet: this.sheetModel(), box: { top: row, left: col, bottom: row, right: col } }),
+      false,
+      { kind: "method", parent: this, name: "GetCell", args: [row, col] },
+    );
+  }
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const s = this.sheetModel();
+        return { sheet: s, box: s.used(!!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+      },
+      false,
+      { kind: "method", parent: this, name: "GetUsedRange", args: [valuesOnly] },
+    );
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const s = this.sheetModel();
+        const b = s.used(!!valuesOnly);
         return b ? { sheet: s, box: b } : null;
       },
       true,
+      { kind: "method", parent: this, name: "GetUsedRangeOrNullObject", args: [valuesOnly] },
     );
   }
   activate(): void {
-    this.write(() => {
+    this.callMethod("Activate", [], () => {
       this.context.state.activeId = this.sheetModel().id;
     });
   }
   delete(): void {
-    this.write(() => {
+    this.callMethod("Delete", [], () => {
       const st = this.context.state;
       const s = this.sheetModel();
       if (st.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "fake: cannot delete the only sheet");
@@ -897,7 +1209,7 @@ export class FakeWorksheetProtection extends FakeObject {
     context: FakeRequestContext,
     private readonly ws: FakeWorksheet,
   ) {
-    super(context);
+    super(context, false, { kind: "property", parent: ws, name: "Protection" });
   }
   protected resolveTarget(): unknown {
     return this.ws.sheetModel();
@@ -909,12 +1221,12 @@ export class FakeWorksheetProtection extends FakeObject {
     return this.get("protected");
   }
   protect(): void {
-    this.write(() => {
+    this.callMethod("Protect", [], () => {
       this.ws.sheetModel().protected = true;
     });
   }
   unprotect(): void {
-    this.write(() => {
+    this.callMethod("Unprotect", [], () => {
       this.ws.sheetModel().protected = false;
     });
   }
@@ -939,17 +1251,18 @@ function cellCount(b: Box): number {
   return (b.bottom - b.top + 1) * (b.right - b.left + 1);
 }
 
-const BIG = 2_000_000;
-
 export class FakeRange extends FakeObject {
-  readonly format: FakeRangeFormat;
+  private _format?: FakeRangeFormat;
   constructor(
     context: FakeRequestContext,
     private readonly resolver: () => RangeTarget | null,
-    nullable = false,
+    nullable: boolean,
+    path: PathSpec,
   ) {
-    super(context, nullable);
-    this.format = new FakeRangeFormat(context, this);
+    super(context, nullable, path);
+  }
+  get format(): FakeRangeFormat {
+    return (this._format ??= new FakeRangeFormat(this.context, this));
   }
   protected resolveTarget(): unknown {
     return this.resolver();
@@ -959,26 +1272,29 @@ export class FakeRange extends FakeObject {
     return this.must<RangeTarget>(what);
   }
   protected props() {
-    const guard = (t: RangeTarget) => {
-      if (cellCount(t.box) > BIG)
+    // Past 5 million cells Excel gives no cell data: null (or, with largeRangeValues "throw", a refusal).
+    const cells =
+      <T>(fn: (t: RangeTarget) => T) =>
+      (t: RangeTarget): T | null => {
+        if (cellCount(t.box) <= this.context.state.largeRangeCells) return fn(t);
+        if (this.context.state.largeRangeValues === "null") return null;
         throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "fake: range too large to load cell data");
-    };
+      };
     return {
       address: (t: RangeTarget) => `${quoteSheet(t.sheet.name)}!${boxAddress(t.box)}`,
       rowIndex: (t: RangeTarget) => t.box.top,
       columnIndex: (t: RangeTarget) => t.box.left,
       rowCount: (t: RangeTarget) => t.box.bottom - t.box.top + 1,
       columnCount: (t: RangeTarget) => t.box.right - t.box.left + 1,
-      values: (t: RangeTarget) => (guard(t), matrix(t.box, (r, c) => t.sheet.cell(r, c)?.v ?? "")),
-      formulas: (t: RangeTarget) => (
-        guard(t),
+      values: cells((t) => matrix(t.box, (r, c) => t.sheet.cell(r, c)?.v ?? "")),
+      formulas: cells((t) =>
         matrix(t.box, (r, c) => {
           const cell = t.sheet.cell(r, c);
           return cell?.f ?? cell?.v ?? "";
-        })
+        }),
       ),
-      numberFormat: (t: RangeTarget) => (guard(t), matrix(t.box, (r, c) => t.sheet.cell(r, c)?.n ?? "General")),
-      text: (t: RangeTarget) => (guard(t), matrix(t.box, (r, c) => String(t.sheet.cell(r, c)?.v ?? ""))),
+      numberFormat: cells((t) => matrix(t.box, (r, c) => t.sheet.cell(r, c)?.n ?? "General")),
+      text: cells((t) => matrix(t.box, (r, c) => String(t.sheet.cell(r, c)?.v ?? ""))),
     } as Record<string, (t: never) => unknown>;
   }
   protected override loadCost(prop: string, t: unknown): number {
@@ -1008,6 +1324,7 @@ export class FakeRange extends FakeObject {
       cell.v = c.v;
       if (c.f) cell.f = c.f;
       else delete cell.f;
+      if (c.n) cell.n = c.n;
     });
   }
   get formulas(): unknown[][] {
@@ -1022,6 +1339,7 @@ export class FakeRange extends FakeObject {
       } else {
         cell.v = c.v;
         delete cell.f;
+        if (c.n) cell.n = c.n;
       }
     });
   }
@@ -1039,9 +1357,14 @@ export class FakeRange extends FakeObject {
     return this.get("text");
   }
 
-  private setCells(what: string, v: unknown, apply: (cell: Cell, x: unknown) => void): void {
+  private setCells(
+    what: "values" | "formulas" | "numberFormat",
+    v: unknown,
+    apply: (cell: Cell, x: unknown) => void,
+  ): void {
     this._loaded.delete(what);
-    this.write(() => {
+    const name = what === "numberFormat" ? "NumberFormat" : what === "values" ? "Values" : "Formulas";
+    this.setProperty(name, v, () => {
       const t = this.rt(`set ${what}`);
       this.context.state.writeCheck(t.sheet, what);
       const rows = t.box.bottom - t.box.top + 1;
@@ -1067,19 +1390,19 @@ export class FakeRange extends FakeObject {
     });
   }
 
-  clear(applyTo: string = "All"): void {
-    this.write(() => {
+  clear(applyTo?: string): void {
+    this.callMethod("Clear", [applyTo], () => {
       const t = this.rt("clear");
       this.context.state.writeCheck(t.sheet, "clear");
       for (const [k, c] of [...t.sheet.cells]) {
         const row = Math.floor(k / 16384);
         const col = k % 16384;
         if (row < t.box.top || row > t.box.bottom || col < t.box.left || col > t.box.right) continue;
-        if (applyTo === "All" || applyTo === "Contents") {
+        if (!applyTo || applyTo === "All" || applyTo === "Contents") {
           c.v = null;
           delete c.f;
         }
-        if (applyTo === "All" || applyTo === "Formats") {
+        if (!applyTo || applyTo === "All" || applyTo === "Formats") {
           delete c.n;
           delete c.fill;
         }
@@ -1090,7 +1413,7 @@ export class FakeRange extends FakeObject {
   }
 
   select(): void {
-    this.write(() => {
+    this.callMethod("Select", [], () => {
       const t = this.rt("select");
       const st = this.context.state;
       st.activeId = t.sheet.id;
@@ -1105,19 +1428,62 @@ export class FakeRange extends FakeObject {
     for (const n of names) if (n in all) this._loaded.set(n, all[n](t));
   }
 
+  /**
+   * The merged areas this range touches (ExcelApi 1.13). Like Excel, it fails when they are more
+   * than 512 ("if the merged areas count in this range is more than 512, then this method will
+   * fail to return the result").
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
-    return new FakeRangeAreas(this.context, () => {
-      const t = this.rt("getMergedAreasOrNullObject");
-      const hits = t.sheet.merges.filter((m) => intersects(m, t.box));
-      return hits.length ? { sheet: t.sheet, boxes: hits } : null;
-    });
+    if (!this.context.state.isSetSupported("ExcelApi", "1.13"))
+      throw new FakeOfficeError("ApiNotFound", "fake: Range.getMergedAreasOrNullObject needs ExcelApi 1.13");
+    return new FakeRangeAreas(
+      this.context,
+      () => {
+        const t = this.rt("getMergedAreasOrNullObject");
+        const hits = t.sheet.merges.filter((m) => intersects(m, t.box));
+        if (hits.length > MERGED_AREAS_LIMIT)
+          throw new FakeOfficeError(
+            "GeneralException",
+            `fake: ${hits.length} merged areas in ${boxAddress(t.box)}, more than Excel returns (${MERGED_AREAS_LIMIT})`,
+            "Range.getMergedAreasOrNullObject",
+          );
+        return hits.length ? { sheet: t.sheet, boxes: hits } : null;
+      },
+      { kind: "method", parent: this, name: "GetMergedAreasOrNullObject" },
+    );
+  }
+
+  /** The used part of this range (ExcelApi 1.4), or a null object. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.rt("getUsedRangeOrNullObject");
+        const b = t.sheet.used(!!valuesOnly, t.box);
+        return b ? { sheet: t.sheet, box: b } : null;
+      },
+      true,
+      { kind: "method", parent: this, name: "GetUsedRangeOrNullObject", args: [valuesOnly] },
+    );
   }
 }
 
-export class FakeRangeFormat {
-  readonly fill: FakeRangeFill;
-  constructor(context: FakeRequestContext, range: FakeRange) {
-    this.fill = new FakeRangeFill(context, range);
+export class FakeRangeFormat extends FakeObject {
+  private _fill?: FakeRangeFill;
+  constructor(
+    context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context, false, { kind: "property", parent: range, name: "Format" });
+  }
+  get fill(): FakeRangeFill {
+    return (this._fill ??= new FakeRangeFill(this.context, this.range, this));
+  }
+  protected resolveTarget(): unknown {
+    return this.range.rt("format");
+  }
+  protected props() {
+    return {};
   }
 }
 
@@ -1125,8 +1491,9 @@ export class FakeRangeFill extends FakeObject {
   constructor(
     context: FakeRequestContext,
     private readonly range: FakeRange,
+    parent: FakeRangeFormat,
   ) {
-    super(context);
+    super(context, false, { kind: "property", parent, name: "Fill" });
   }
   protected resolveTarget(): unknown {
     return this.range.rt("format.fill");
@@ -1147,14 +1514,14 @@ export class FakeRangeFill extends FakeObject {
   }
   protected props() {
     return {
-      // Office.js reports no fill as white and tells them apart by `pattern` (ExcelApi 1.15).
+      // Office.js reports no fill as white and tells them apart by `pattern` (ExcelApi 1.9).
       color: (t: RangeTarget) => {
         const u = this.uniform(t);
         return u === undefined ? null : (u ?? "#FFFFFF");
       },
       pattern: (t: RangeTarget) => {
-        if (!this.context.state.isSetSupported("ExcelApi", "1.15"))
-          throw new FakeOfficeError("ApiNotFound", "fake: RangeFill.pattern needs ExcelApi 1.15");
+        if (!this.context.state.isSetSupported("ExcelApi", "1.9"))
+          throw new FakeOfficeError("ApiNotFound", "fake: RangeFill.pattern needs ExcelApi 1.9");
         const u = this.uniform(t);
         return u === undefined ? null : u === null ? "None" : "Solid";
       },
@@ -1165,7 +1532,7 @@ export class FakeRangeFill extends FakeObject {
   }
   set color(v: string) {
     this._loaded.delete("color");
-    this.write(() => {
+    this.setProperty("Color", v, () => {
       const t = this.range.rt("fill.color");
       this.context.state.writeCheck(t.sheet, "fill");
       for (let r = t.box.top; r <= t.box.bottom; r++)
@@ -1176,7 +1543,7 @@ export class FakeRangeFill extends FakeObject {
     return this.get("pattern");
   }
   clear(): void {
-    this.write(() => {
+    this.callMethod("Clear", [], () => {
       const t = this.range.rt("fill.clear");
       this.context.state.writeCheck(t.sheet, "fill");
       for (let r = t.box.top; r <= t.box.bottom; r++) {
@@ -1198,13 +1565,16 @@ interface AreasTarget {
 }
 
 export class FakeRangeAreas extends FakeObject {
-  readonly areas: FakeRangeCollection;
+  private _areas?: FakeRangeCollection;
   constructor(
     context: FakeRequestContext,
     private readonly resolver: () => AreasTarget | null,
+    path: PathSpec,
   ) {
-    super(context, true);
-    this.areas = new FakeRangeCollection(context, this);
+    super(context, true, path);
+  }
+  get areas(): FakeRangeCollection {
+    return (this._areas ??= new FakeRangeCollection(this.context, this));
   }
   protected resolveTarget(): unknown {
     return this.resolver();
@@ -1229,7 +1599,7 @@ export class FakeRangeCollection extends FakeObject {
     context: FakeRequestContext,
     private readonly owner: FakeRangeAreas,
   ) {
-    super(context);
+    super(context, false, { kind: "property", parent: owner, name: "Areas" });
   }
   protected resolveTarget(): unknown {
     return this.owner.target();
@@ -1242,25 +1612,23 @@ export class FakeRangeCollection extends FakeObject {
     return this._items;
   }
   override load(arg?: unknown): this {
-    const names = propList(arg)
-      .map((n) => n.replace(/^items\//, ""))
-      .filter((n) => n !== "items");
-    let staged: FakeRange[] = [];
-    this.context.enqueue({
-      kind: "read",
-      run: () => {
+    return this.loadItems(
+      arg,
+      ["address"],
+      (names) => {
         const t = this.owner.target<AreasTarget>();
-        staged = (t?.boxes ?? []).map((b) => {
-          const r = new FakeRange(this.context, () => ({ sheet: t!.sheet, box: b }));
-          r._fillNow(names.length ? names : ["address"]);
+        return (t?.boxes ?? []).map((b, i) => {
+          const r = new FakeRange(this.context, () => ({ sheet: t!.sheet, box: b }), false, {
+            kind: "item",
+            parent: this,
+            args: [i],
+          });
+          r._fillNow(names);
           return r;
         });
       },
-      commit: () => {
-        this._items = staged;
-      },
-    });
-    return this;
+      (items) => (this._items = items),
+    );
   }
 }
 
@@ -1269,6 +1637,9 @@ export class FakeRangeCollection extends FakeObject {
 
 export class FakeSettingCollection extends FakeObject {
   private _items: FakeSetting[] | undefined;
+  constructor(context: FakeRequestContext, parent: FakeWorkbook) {
+    super(context, false, { kind: "property", parent, name: "Settings" });
+  }
   protected resolveTarget(): unknown {
     return this.context.state.settings;
   }
@@ -1280,37 +1651,41 @@ export class FakeSettingCollection extends FakeObject {
     return this._items;
   }
   override load(arg?: unknown): this {
-    const names = propList(arg)
-      .map((n) => n.replace(/^items\//, ""))
-      .filter((n) => n !== "items");
-    let staged: FakeSetting[] = [];
-    this.context.enqueue({
-      kind: "read",
-      run: () => {
-        staged = [...this.context.state.settings.keys()].map((k) => {
-          const s = new FakeSetting(this.context, k, false);
-          s._fill(names.length ? names : ["key", "value"]);
+    return this.loadItems(
+      arg,
+      ["key", "value"],
+      (names) =>
+        [...this.context.state.settings.keys()].map((k) => {
+          const s = new FakeSetting(this.context, k, false, { kind: "item", parent: this, args: [k] });
+          s._fill(names);
           return s;
-        });
-      },
-      commit: () => {
-        this._items = staged;
-      },
-    });
-    return this;
+        }),
+      (items) => (this._items = items),
+    );
   }
   add(key: string, value: unknown): FakeSetting {
     const json = JSON.stringify(value ?? null);
-    this.write(() => {
+    const setting = new FakeSetting(this.context, key, false, {
+      kind: "method",
+      parent: this,
+      name: "Add",
+      args: [key, value],
+    });
+    setting._effect(() => {
       this.context.state.settings.set(key, json);
     });
-    return new FakeSetting(this.context, key, false);
+    return setting;
   }
   getItem(key: string): FakeSetting {
-    return new FakeSetting(this.context, key, false);
+    return new FakeSetting(this.context, key, false, { kind: "indexer", parent: this, args: [key] });
   }
   getItemOrNullObject(key: string): FakeSetting {
-    return new FakeSetting(this.context, key, true);
+    return new FakeSetting(this.context, key, true, {
+      kind: "method",
+      parent: this,
+      name: "GetItemOrNullObject",
+      args: [key],
+    });
   }
 }
 
@@ -1319,8 +1694,9 @@ export class FakeSetting extends FakeObject {
     context: FakeRequestContext,
     readonly _key: string,
     private readonly nullable: boolean,
+    path: PathSpec,
   ) {
-    super(context, nullable);
+    super(context, nullable, path);
   }
   protected resolveTarget(): unknown {
     if (this.context.state.settings.has(this._key)) return this._key;
@@ -1346,14 +1722,14 @@ export class FakeSetting extends FakeObject {
   }
   set value(v: unknown) {
     const json = JSON.stringify(v ?? null);
-    this.write(() => {
+    this.setProperty("Value", v, () => {
       const st = this.context.state;
       if (!st.settings.has(this._key)) throw new FakeOfficeError("ItemNotFound", `fake: no setting ${this._key}`);
       st.settings.set(this._key, json);
     });
   }
   delete(): void {
-    this.write(() => {
+    this.callMethod("Delete", [], () => {
       const st = this.context.state;
       if (!st.settings.has(this._key))
         throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (setting "${this._key}").`);
@@ -1375,8 +1751,9 @@ export class FakeNoteCollection extends FakeObject {
   constructor(
     context: FakeRequestContext,
     private readonly ws: FakeWorksheet | null,
+    parent: FakeWorksheet | FakeWorkbook,
   ) {
-    super(context);
+    super(context, false, { kind: "property", parent, name: "Notes" });
   }
   protected resolveTarget(): unknown {
     return this.ws ? this.ws.sheetModel() : this.context.state;
@@ -1420,34 +1797,38 @@ export class FakeNoteCollection extends FakeObject {
     return this._items;
   }
   override load(arg?: unknown): this {
-    const names = propList(arg)
-      .map((n) => n.replace(/^items\//, ""))
-      .filter((n) => n !== "items");
-    let staged: FakeNote[] = [];
-    this.context.enqueue({
-      kind: "read",
-      run: () => {
+    return this.loadItems(
+      arg,
+      ["content"],
+      (names) => {
         this.requireApi();
         const sheets = this.ws ? [this.ws.sheetModel()] : this.context.state.sheets;
-        staged = sheets.flatMap((s) =>
+        return sheets.flatMap((s) =>
           [...s.notes.keys()]
             .sort((a, b) => a - b)
-            .map((key) => {
-              const n = new FakeNote(this.context, () => ({ sheet: s, key }), false);
-              n._fill(names.length ? names : ["content"]);
+            .map((key, i) => {
+              const n = new FakeNote(this.context, () => ({ sheet: s, key }), false, {
+                kind: "item",
+                parent: this,
+                args: [i],
+              });
+              n._fill(names);
               return n;
             }),
         );
       },
-      commit: () => {
-        this._items = staged;
-      },
-    });
-    return this;
+      (items) => (this._items = items),
+    );
   }
   add(cellAddress: string | FakeRange, content: unknown): FakeNote {
     let where: NoteTarget | null = null;
-    this.write(() => {
+    const note = new FakeNote(this.context, () => where, false, {
+      kind: "method",
+      parent: this,
+      name: "Add",
+      args: [typeof cellAddress === "string" ? cellAddress : ref(cellAddress), content],
+    });
+    note._effect(() => {
       this.requireApi();
       where = this.locate(cellAddress);
       this.context.state.writeCheck(where.sheet, "note");
@@ -1455,7 +1836,7 @@ export class FakeNoteCollection extends FakeObject {
         throw new FakeOfficeError("InvalidArgument", "fake: the cell already has a note");
       where.sheet.notes.set(where.key, String(content ?? ""));
     });
-    return new FakeNote(this.context, () => where, false);
+    return note;
   }
   getItem(key: string): FakeNote {
     return new FakeNote(
@@ -1468,6 +1849,7 @@ export class FakeNoteCollection extends FakeObject {
         return t;
       },
       false,
+      { kind: "indexer", parent: this, args: [key] },
     );
   }
   getItemOrNullObject(key: string): FakeNote {
@@ -1479,26 +1861,14 @@ export class FakeNoteCollection extends FakeObject {
         return t.sheet.notes.has(t.key) ? t : null;
       },
       true,
+      { kind: "method", parent: this, name: "GetItemOrNullObject", args: [key] },
     );
   }
   getCount(): { value: number } {
-    const self = this;
-    const out = {
-      _v: undefined as number | undefined,
-      get value(): number {
-        if (this._v === undefined) throw notLoaded("value");
-        return this._v;
-      },
-    };
-    this.context.enqueue({
-      kind: "read",
-      run: () => undefined,
-      commit: () => {
-        const sheets = self.ws ? [self.ws.sheetModel()] : self.context.state.sheets;
-        out._v = sheets.reduce((n, s) => n + s.notes.size, 0);
-      },
+    return countResult(this, () => {
+      const sheets = this.ws ? [this.ws.sheetModel()] : this.context.state.sheets;
+      return sheets.reduce((n, s) => n + s.notes.size, 0);
     });
-    return out;
   }
 }
 
@@ -1507,8 +1877,9 @@ export class FakeNote extends FakeObject {
     context: FakeRequestContext,
     private readonly resolver: () => NoteTarget | null,
     nullable: boolean,
+    path: PathSpec,
   ) {
-    super(context, nullable);
+    super(context, nullable, path);
   }
   protected resolveTarget(): unknown {
     return this.resolver();
@@ -1530,7 +1901,7 @@ export class FakeNote extends FakeObject {
   }
   set content(v: string) {
     this._loaded.delete("content");
-    this.write(() => {
+    this.setProperty("Content", v, () => {
       const t = this.must<NoteTarget>("set content");
       this.context.state.writeCheck(t.sheet, "note");
       if (!t.sheet.notes.has(t.key)) throw new FakeOfficeError("ItemNotFound", "fake: the note is gone");
@@ -1538,7 +1909,7 @@ export class FakeNote extends FakeObject {
     });
   }
   delete(): void {
-    this.write(() => {
+    this.callMethod("Delete", [], () => {
       const t = this.must<NoteTarget>("delete");
       this.context.state.writeCheck(t.sheet, "note");
       if (!t.sheet.notes.has(t.key)) throw new FakeOfficeError("ItemNotFound", "fake: the note is gone");
@@ -1546,12 +1917,17 @@ export class FakeNote extends FakeObject {
     });
   }
   getLocation(): FakeRange {
-    return new FakeRange(this.context, () => {
-      const t = this.must<NoteTarget>("getLocation");
-      const row = Math.floor(t.key / 16384);
-      const col = t.key % 16384;
-      return { sheet: t.sheet, box: { top: row, left: col, bottom: row, right: col } };
-    });
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.must<NoteTarget>("getLocation");
+        const row = Math.floor(t.key / 16384);
+        const col = t.key % 16384;
+        return { sheet: t.sheet, box: { top: row, left: col, bottom: row, right: col } };
+      },
+      false,
+      { kind: "method", parent: this, name: "GetLocation" },
+    );
   }
 }
 

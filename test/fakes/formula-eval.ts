@@ -232,7 +232,7 @@ export function evaluateFormula(formula: string, get: (row: number, col: number)
         return name === "AND" ? bs.every(Boolean) : bs.some(Boolean);
       }
       case "PERF.EXECRATE":
-        return perfResult(perf.execRate(rawArg(args[0]), rawArg(args[1]), args[2] ? rawArg(args[2]) : undefined));
+        return perfResult(perf.execRate(rawArg(args[0]), rawArg(args[1])));
       case "PERF.EXECSCORE":
         return perfResult(
           perf.execScore(
@@ -256,8 +256,10 @@ export function evaluateFormula(formula: string, get: (row: number, col: number)
         return perf.total(...args.map(rangeArg));
       case "PERF.GRADE":
         return perfResult(perf.grade(rawArg(args[0]), args[1] ? rawArg(args[1]) : undefined));
+      // Renamed from PERF.VALUE; the old name stands for the same function id in saved workbooks.
+      case "PERF.NUMBER":
       case "PERF.VALUE":
-        return perfResult(perf.value(rawArg(args[0])));
+        return perfResult(perf.numberIn(rawArg(args[0])));
       default:
         throw new Unsupported(name);
     }

@@ -9,7 +9,8 @@ import ExcelJS from "exceljs";
 import { worksheetToGrid } from "../helpers/exceljs-grid";
 import { buildPlan } from "../../src/engine/plan";
 import { getPolicy } from "../../src/engine/policy";
-import type { FormulaStyle, RunOptions, SheetAnalysis, WorkbookPort, WritePreview } from "../../src/excel/port";
+import type { FormulaStyle, KeptRecord, RunOptions, SheetAnalysis, WorkbookPort, WritePreview } from "../../src/excel/port";
+import type { Caps } from "../../src/excel/requirements";
 import { analyzeGrid } from "../../src/layout/analyze";
 import type { Grid } from "../../src/layout/grid";
 import type { MappingForm } from "../../src/layout/mapping";
@@ -59,6 +60,10 @@ export class StubPort implements WorkbookPort {
   /** When set, long calls wait for this promise (to test progress and Cancel). */
   gate: Promise<void> | undefined;
   withHeaders = true;
+  /** What this Excel supports (all by default). */
+  caps: Caps = { notes: true, merges: true, fillPattern: true };
+  /** Records of sheets no longer found, reported by clearFlags and revert. */
+  kept: KeptRecord[] = [];
 
   constructor(readonly grid: Grid) {}
 
@@ -99,6 +104,10 @@ export class StubPort implements WorkbookPort {
     return this.withHeaders ? { ...a, headerTexts: headerTextsOf(this.grid, a) } : a;
   }
 
+  capabilities(): Caps {
+    return this.caps;
+  }
+
   async analyzeActiveSheet(opts: RunOptions): Promise<SheetAnalysis> {
     this.record("analyzeActiveSheet", [opts]);
     await this.wait(opts);
@@ -109,7 +118,9 @@ export class StubPort implements WorkbookPort {
     this.record("validateActiveSheet", [opts]);
     await this.wait(opts);
     this.snapshot = true;
-    return this.analysis();
+    const a = this.analysis();
+    // Without notes the port lists the findings on a sheet and says which.
+    return this.caps.notes || !a.findings.length ? a : { ...a, findingsSheet: "复核结果" };
   }
 
   async previewWrites(style: FormulaStyle, opts: RunOptions): Promise<WritePreview> {
@@ -132,17 +143,17 @@ export class StubPort implements WorkbookPort {
     return { written: preview.plan.writes.filter((w) => confirmed || !w.confirm).length };
   }
 
-  async clearFlags(opts: RunOptions): Promise<{ cleared: number }> {
+  async clearFlags(opts: RunOptions): Promise<{ cleared: number; kept: KeptRecord[] }> {
     this.record("clearFlags", [opts]);
     await this.wait(opts);
-    return { cleared: this.analysis().findings.length };
+    return { cleared: this.analysis().findings.length, kept: this.kept };
   }
 
-  async revert(opts: RunOptions): Promise<{ restored: number }> {
+  async revert(opts: RunOptions): Promise<{ restored: number; kept: KeptRecord[] }> {
     this.record("revert", [opts]);
     await this.wait(opts);
     this.snapshot = false;
-    return { restored: 4 };
+    return { restored: 4, kept: this.kept };
   }
 
   async canRevert(): Promise<boolean> {

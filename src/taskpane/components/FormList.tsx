@@ -1,6 +1,8 @@
 /**
- * The forms found on the active sheet: name, kind, range and error / warning counts. One is
- * selected (aria-pressed); choosing one also selects its first cell in the sheet.
+ * The forms found on the active sheet: name, kind, range, the totals an accountant looks for
+ * (自评得分, the form's own total and grade; 复核得分, the total and grade the rules give) and the
+ * error / warning counts. A form that states no score at all says 未评分. One is selected
+ * (aria-pressed); choosing one also selects its first cell in the sheet.
  */
 import {
   Badge,
@@ -56,6 +58,17 @@ const useStyles = makeStyles({
   },
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   meta: { color: tokens.colorNeutralForeground3 },
+  scores: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    alignItems: "baseline",
+    marginTop: tokens.spacingVerticalXXS,
+  },
+  scoreLabel: { color: tokens.colorNeutralForeground3 },
+  figure: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
+  grade: { marginLeft: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
   badges: {
     display: "flex",
     flexWrap: "wrap",
@@ -76,6 +89,41 @@ export function formCounts(r: FormResult) {
   const c = { error: 0, warning: 0, info: 0 };
   for (const f of r.findings) c[f.severity]++;
   return c;
+}
+
+/** What the card shows of a form's totals: the self-evaluated one (or 未评分) and the reviewed one, each with its grade. */
+export function formScores(
+  r: FormResult,
+  lang: Lang,
+): { self: string; selfGrade?: string; review: string; reviewGrade?: string } {
+  const none = tp(lang, "FORM_NO_FIGURE");
+  return {
+    self: r.scored ? (r.total.stated ?? r.total.computed ?? none) : tp(lang, "FORM_UNSCORED"),
+    selfGrade: r.scored ? (r.grade.stated ?? r.grade.computed) : undefined,
+    review: r.total.review ?? none,
+    reviewGrade: r.grade.review,
+  };
+}
+
+function Scores({ lang, result }: { lang: Lang; result: FormResult }): JSX.Element {
+  const styles = useStyles();
+  const s = formScores(result, lang);
+  const grade = (g?: string) =>
+    g ? <span className={styles.grade}>{tp(lang, "FORM_GRADE", { grade: g })}</span> : null;
+  return (
+    <span className={styles.scores}>
+      <Caption1 className={styles.scoreLabel}>{tp(lang, "FORM_SELF_SCORE")}</Caption1>
+      <span>
+        <Text className={styles.figure}>{s.self}</Text>
+        {grade(s.selfGrade)}
+      </span>
+      <Caption1 className={styles.scoreLabel}>{tp(lang, "FORM_REVIEW_SCORE")}</Caption1>
+      <span>
+        <Text className={styles.figure}>{s.review}</Text>
+        {grade(s.reviewGrade)}
+      </span>
+    </span>
+  );
 }
 
 export interface FormListProps {
@@ -106,6 +154,7 @@ export function FormList({ lang, results, selected, onSelect }: FormListProps): 
               <Caption1 className={styles.meta}>
                 {tp(lang, `KIND_${r.form.kind}`)} · {tp(lang, "FORM_RANGE", { range })}
               </Caption1>
+              <Scores lang={lang} result={r} />
               <span className={styles.badges}>
                 {c.error > 0 && (
                   <Badge appearance="filled" color="danger" size="small">
