@@ -93,6 +93,15 @@ export const POLICIES: Readonly<Record<string, Policy>> = Object.freeze({
 
 export const POLICY_NAMES: readonly string[] = Object.freeze(Object.keys(POLICIES));
 
+/**
+ * A policy's full marks: the budget weight plus the indicators' (weights.indicators, else the
+ * level-1 groups' output + effect + satisfaction): 100 under 财预〔2020〕10号 and under budget-20.
+ */
+export function fullMarksOf(p: Policy): number {
+  const w = p.weights;
+  return w.budget + (w.indicators ?? (w.output ?? 0) + (w.effect ?? 0) + (w.satisfaction ?? 0));
+}
+
 /** undefined or "" → national; unknown → PolicyError listing the names. */
 export function getPolicy(name?: string | null): Policy {
   const key = (name ?? "").trim();
