@@ -1,10 +1,10 @@
 /**
  * What every report shows the same way: a form's self / review / deviation figures and grades
- * (未评分 where the unit scored nothing), percents, 执行率 bands, the path shown for a file, and the
- * escaping each format needs. Pure.
+ * (未评分 where the unit scored nothing), percents, 执行率 bands, the path and status shown for a
+ * file, the summary line, and the escaping each format needs. Pure.
  */
 import Decimal from "decimal.js";
-import { t, type Lang } from "../i18n/strings";
+import { t, type Lang, type StringKey } from "../i18n/strings";
 import { UNSCORED, type BandCount, type BatchSummary } from "./summary";
 import { codeName, severityName } from "./rules";
 import type { ReportFile, ReportFinding, ReportForm } from "./types";
@@ -16,6 +16,23 @@ export function escapeHtml(s: unknown): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
+}
+
+/**
+ * Text safe to print on one line: CR/LF and the other line breaks become "↵", tabs a space, C0
+ * controls and DEL their Unicode control pictures ("␛" for ESC), C1 and bidirectional controls
+ * "�" — so a cell cannot clear a terminal, retitle its window or forge a line of output or of a CSV.
+ */
+export function plain(s: unknown): string {
+  return (
+    String(s ?? "")
+      .replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, "↵")
+      .replace(/\t/g, " ")
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)))
+      .replace(/\u007f/g, "\u2421")
+      .replace(/[\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "\ufffd")
+  );
 }
 
 /** A grade, or 未评分 / Unscored for UNSCORED. */
@@ -70,6 +87,23 @@ export function shownPath(f: ReportFile): string {
   return (f.rel ?? f.file).replace(/\\/g, "/");
 }
 
+/** A file's status in the report's language ("converted and checked" for a converted file). */
+export function statusText(f: ReportFile, lang: Lang): string {
+  return t(lang, f.status === "checked" && f.converted ? "CLI_STATUS_converted" : `CLI_STATUS_${f.status}`);
+}
+
+/** The code a layout problem is listed under in the CSV and the workbook: "inferred" → LAYOUT_INFERRED. */
+export function layoutCode(kind: string): string {
+  return `LAYOUT_${kind.toUpperCase().replace(/-/g, "_")}`;
+}
+
+/** What is said beside a file: why it was not read, or nothing (its findings are listed). */
+export function fileReason(f: ReportFile): string {
+  if (f.status === "unreadable") return f.error ?? "";
+  if (f.status === "skipped") return f.skipped ?? "";
+  return "";
+}
+
 /** Findings by severity. */
 export function counts(findings: readonly { severity: string }[]): { error: number; warning: number; info: number } {
   const c = { error: 0, warning: 0, info: 0 };
@@ -77,19 +111,37 @@ export function counts(findings: readonly { severity: string }[]): { error: numb
   return c;
 }
 
-/** The summary's counts in one line (text output, HTML). */
+type Counted = "FILES" | "FORMS" | "ERRORS" | "WARNINGS";
+
+/** "1 form", "2 forms"; "1 张表". */
+export function countOf(lang: Lang, what: Counted, n: number): string {
+  const key = (n === 1 ? `CLI_COUNT_${what}_ONE` : `CLI_COUNT_${what}`) as StringKey;
+  return t(lang, key, { n });
+}
+
+/**
+ * The summary in one line (text output, HTML): every file as checked (converted among them),
+ * unreadable or skipped; the forms, errors and warnings; then the forms by kind, the unscored and
+ * the notes.
+ */
 export function summaryLine(s: BatchSummary, lang: Lang): string {
-  return t(lang, "REPORT_summaryLine", {
-    files: s.files,
+  const files = t(lang, "CLI_SUMMARY", {
+    files: countOf(lang, "FILES", s.files),
+    checked: s.checked,
+    converted: s.converted,
     unreadable: s.unreadable,
-    forms: s.forms,
+    skipped: s.skipped,
+    forms: countOf(lang, "FORMS", s.forms),
+    errors: countOf(lang, "ERRORS", s.errors),
+    warnings: countOf(lang, "WARNINGS", s.warnings),
+  });
+  const forms = t(lang, "REPORT_summaryForms", {
     projects: s.projectForms,
     tables: s.scoreTables,
     unscored: s.unscored,
-    errors: s.errors,
-    warnings: s.warnings,
     infos: s.infos,
   });
+  return `${files}${forms}`;
 }
 
 /** A finding's cells as the CSV and the workbook list them, from its cell to its found figure. */

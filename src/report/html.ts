@@ -1,16 +1,29 @@
 /**
  * The HTML report to hand on: policy, packs, date and version at the top; the batch summary with
  * its charts (self against review grades, the spread of 执行率), drawn from the same counts as its
- * tables; a severity legend; one row per form (自评 / 复核 / 偏差, both grades, a link to the annotated
- * copy); then each form's findings by their Chinese names (code in small type) with the fix hint.
+ * tables; every file handed over with its status (checked, converted, unreadable or skipped, and
+ * why); a severity legend; one row per form (自评 / 复核 / 偏差, both grades, a link to the annotated
+ * copy); the findings about whole files (NO_FORM); then each form's findings by their Chinese names
+ * (code in small type) with the fix hint, and its layout problems.
  * Prints on A4 (print CSS). Everything from cells or paths is escaped; the page loads nothing
  * (its CSP allows inline styles only). Pure: the same run gives the same bytes anywhere.
  */
 import { t, type Lang, type StringKey } from "../i18n/strings";
-import { bandLabel, counts, escapeHtml as h, figures, gradeLabel, percent, shownPath, summaryLine } from "./format";
+import {
+  bandLabel,
+  counts,
+  escapeHtml as h,
+  fileReason,
+  figures,
+  gradeLabel,
+  percent,
+  shownPath,
+  statusText,
+  summaryLine,
+} from "./format";
 import { codeFix, codeName, rulesInForce, severityName } from "./rules";
 import { DEVIATION_LIMIT, HIGH_SELF, LOW_RATE, summarize, type BatchSummary, type FormRef } from "./summary";
-import type { ReportFile, ReportFinding, ReportRun } from "./types";
+import type { ReportFile, ReportFinding, ReportForm, ReportRun } from "./types";
 
 const SEVERITIES = ["error", "warning", "info"] as const;
 
@@ -31,6 +44,7 @@ small,.code{color:#666;font-size:10px;font-weight:normal}
 svg text{font-size:10px;fill:#222}
 .self{fill:#7a9cc6}.review{fill:#2b7a4b}.band{fill:#8c6bb1}
 tr.has-error td:first-child{border-left:3px solid #b00020}tr.has-warning td:first-child{border-left:3px solid #a86b00}
+tr.file-unreadable td:nth-child(2){background:#fbe3e6}tr.file-skipped td:nth-child(2){background:#eee}
 .note{color:#555}
 @media print{body{padding:0;max-width:none}a{color:inherit;text-decoration:none}h2{break-after:avoid}tr,figure,section h3{break-inside:avoid}section{break-inside:auto}}
 `;
@@ -117,6 +131,39 @@ function findingsTable(list: readonly ReportFinding[], lang: Lang): string {
   return `<table class="findings"><thead><tr><th>${u(lang, "cell")}</th><th>${u(lang, "check")}</th><th>${u(lang, "severity")}</th><th>${u(lang, "message")}</th><th>${u(lang, "fix")}</th></tr></thead><tbody>${findingRows(list, lang)}</tbody></table>`;
 }
 
+/** Every file handed over: its status, forms, errors, warnings, and why it was not read or what was found about it. */
+function filesTable(files: readonly ReportFile[], lang: Lang): string {
+  const rows = files
+    .map((f) => {
+      const c = counts([...f.findings, ...f.forms.flatMap((form) => form.findings)]);
+      const note = [
+        h(fileReason(f)),
+        ...f.findings.map((x) => `${h(codeName(x.code, lang))} <span class="code">${h(x.code)}</span>`),
+      ]
+        .filter(Boolean)
+        .join("; ");
+      return `<tr class="file-${h(f.status)}${c.error ? " has-error" : ""}"><td>${h(shownPath(f))}</td><td>${h(statusText(f, lang))}</td><td class="num">${f.forms.length}</td><td class="num">${c.error}</td><td class="num">${c.warning}</td><td>${note}</td></tr>`;
+    })
+    .join("\n");
+  return `<table id="files"><thead><tr><th>${u(lang, "file")}</th><th>${u(lang, "status")}</th><th>${u(lang, "forms")}</th><th>${u(lang, "errors")}</th><th>${u(lang, "warnings")}</th><th>${u(lang, "note")}</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>`;
+}
+
+/** A form's layout problems (fields guessed or not found while reading it): shown, not counted. */
+function layoutTable(form: ReportForm, lang: Lang): string {
+  const issues = form.layoutIssues ?? [];
+  if (issues.length === 0) return "";
+  const rows = issues
+    .map(
+      (i) =>
+        `<tr class="layout"><td>${h(form.sheet)}${i.cell ? `!${h(i.cell)}` : ""}</td><td>${h(i.field)}</td><td>${h(i.kind)}</td><td>${h(i.message)}</td></tr>`,
+    )
+    .join("");
+  return `<h4>${u(lang, "layout")}</h4><table class="layout"><thead><tr><th>${u(lang, "cell")}</th><th>${u(lang, "field")}</th><th>${u(lang, "kind")}</th><th>${u(lang, "message")}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 export function renderHtml(run: ReportRun): string {
   const { lang, files } = run;
   const s = summarize(files, run.policy);
@@ -135,18 +182,15 @@ export function renderHtml(run: ReportRun): string {
       }),
     )
     .join("\n");
-  const fileNotes = files
-    .map((f) => {
-      if (f.error !== undefined) return `<li>${h(shownPath(f))}: ${h(f.error)}</li>`;
-      if (f.findings?.length) return `<li>${h(shownPath(f))}${findingsTable(f.findings, lang)}</li>`;
-      return "";
-    })
-    .join("");
+  const fileFindings = files
+    .filter((f) => f.findings.length > 0)
+    .map((f) => `<section><h3>${h(shownPath(f))}</h3>${findingsTable(f.findings, lang)}</section>`)
+    .join("\n");
   const details = files
     .flatMap((f, fi) =>
       f.forms.map(
         (form, i) =>
-          `<section id="form-${fi}-${i}"><h3>${h(form.name ?? form.range)} <small>${h(shownPath(f))} · ${h(form.sheet)}!${h(form.range)}</small></h3>${form.findings.length ? findingsTable(form.findings, lang) : `<p class="note">${u(lang, "noFindings")}</p>`}</section>`,
+          `<section id="form-${fi}-${i}"><h3>${h(form.name ?? form.range)} <small>${h(shownPath(f))} · ${h(form.sheet)}!${h(form.range)}</small></h3>${form.findings.length ? findingsTable(form.findings, lang) : `<p class="note">${u(lang, "noFindings")}</p>`}${layoutTable(form, lang)}</section>`,
       ),
     )
     .join("\n");
@@ -170,13 +214,15 @@ export function renderHtml(run: ReportRun): string {
 ${formList(u(lang, "deviations", { n: DEVIATION_LIMIT }), s.deviations, files, lang, "deviations")}
 ${formList(u(lang, "highSelfLowRate", { self: HIGH_SELF, rate: LOW_RATE * 100 }), s.highSelfLowRate, files, lang, "high-self-low-rate")}
 ${formList(u(lang, "allFull"), s.allFullMarks, files, lang, "all-full")}
-<h2>${u(lang, "forms")}</h2>
+<h2>${u(lang, "files")}</h2>
+${filesTable(files, lang)}
+<h2>${u(lang, "formsTitle")}</h2>
 ${legend(lang)}
 <table id="forms"><thead><tr><th>${u(lang, "file")}</th><th>${u(lang, "name")}</th><th>${u(lang, "self")}</th><th>${u(lang, "review")}</th><th>${u(lang, "deviation")}</th><th>${u(lang, "selfGrade")}</th><th>${u(lang, "reviewGrade")}</th><th>${u(lang, "rate")}</th><th>${u(lang, "errors")}</th><th>${u(lang, "warnings")}</th><th>${u(lang, "info")}</th></tr></thead>
 <tbody>
 ${formRows}
 </tbody></table>
-${fileNotes ? `<h2>${u(lang, "unreadable")}</h2><ul>${fileNotes}</ul>` : ""}
+${fileFindings ? `<h2>${u(lang, "fileFindings")}</h2>\n${fileFindings}` : ""}
 <h2>${u(lang, "details")}</h2>
 ${details}
 </body>

@@ -12,4 +12,4 @@ export { renderXlsx, reportSheets } from "./xlsx";
 export { renderText, policyLine } from "./text";
 export { jsonDocument } from "./json";
 export { rulesInForce, renderRules, codeName, codeFix, severityName } from "./rules";
-export { escapeHtml } from "./format";
+export { escapeHtml, plain, summaryLine } from "./format";

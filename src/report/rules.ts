@@ -46,15 +46,25 @@ export function rulesInForce(policy: Policy, lang: Lang): RulesInForce {
   };
 }
 
-const CHECKS = new Map(Object.values(PACKS).flatMap((p) => p.checks.map((c) => [c.meta.code as string, c.meta])));
+/** The codes of findings about a whole file, which no check module declares (perf-check's own). */
+const FILE_CODES: Record<string, { title: StringKey; fix: StringKey }> = {
+  NO_FORM: { title: "CHECK_NO_FORM", fix: "FIX_NO_FORM" },
+  FILE_ERROR: { title: "CHECK_FILE_ERROR", fix: "FIX_FILE_ERROR" },
+  FILE_SKIPPED: { title: "CHECK_FILE_SKIPPED", fix: "FIX_FILE_SKIPPED" },
+};
 
-/** A finding code's name ("得分超过分值"); a code no check declares (a file-level one) is its own name. */
+const CHECKS = new Map<string, { title: StringKey; fix: StringKey }>([
+  ...Object.entries(FILE_CODES),
+  ...Object.values(PACKS).flatMap((p) => p.checks.map((c): [string, typeof c.meta] => [c.meta.code, c.meta])),
+]);
+
+/** A finding code's name ("得分超过分值", "未找到绩效自评表"); an unknown code is its own name. */
 export function codeName(code: string, lang: Lang): string {
   const meta = CHECKS.get(code);
   return meta ? t(lang, meta.title) : code;
 }
 
-/** A finding code's fix hint, or "" for a code no check declares. */
+/** A finding code's fix hint, or "" for an unknown code. */
 export function codeFix(code: string, lang: Lang): string {
   const meta = CHECKS.get(code);
   return meta ? t(lang, meta.fix) : "";

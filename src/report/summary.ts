@@ -1,6 +1,7 @@
 /**
- * The batch summary a reviewer reads first (issue 13): every form of every file counted, score
- * tables included. Pure; every output (text, JSON, CSV, HTML, XLSX) takes its counts from here.
+ * The batch summary a reviewer reads first (issue 13): every file counted once as checked (the
+ * converted among them), unreadable or skipped, and every form of every file, score tables
+ * included. Pure; every output (text, JSON, CSV, HTML, XLSX) takes its counts from here.
  *
  * - 自评总分 (self): the stated 总分, else the sum of the stated scores (FormResult.self); 复核总分
  *   (review): the policy's re-scoring; 偏差 = 自评 − 复核 (FormResult.deviation).
@@ -60,9 +61,15 @@ export interface BandCount {
 }
 
 export interface BatchSummary {
+  /** Every file handed over: checked + unreadable + skipped. */
   files: number;
+  checked: number;
+  /** Of the checked, how many were read through a LibreOffice conversion. */
+  converted: number;
   /** Files that could not be read. */
   unreadable: number;
+  /** Files not read on purpose (lock files, own copies, other formats), each with its reason. */
+  skipped: number;
   forms: number;
   projectForms: number;
   scoreTables: number;
@@ -114,7 +121,10 @@ export function summarize(files: readonly ReportFile[], policy: Policy): BatchSu
   const rates: BandCount[] = RATE_BANDS.map((b) => ({ ...b, count: 0 }));
   const s: BatchSummary = {
     files: files.length,
-    unreadable: files.filter((f) => f.error !== undefined).length,
+    checked: files.filter((f) => f.status === "checked").length,
+    converted: files.filter((f) => f.status === "checked" && f.converted).length,
+    unreadable: files.filter((f) => f.status === "unreadable").length,
+    skipped: files.filter((f) => f.status === "skipped").length,
     forms: 0,
     projectForms: 0,
     scoreTables: 0,
@@ -130,7 +140,7 @@ export function summarize(files: readonly ReportFile[], policy: Policy): BatchSu
     noRate: 0,
   };
   files.forEach((file, fi) => {
-    for (const x of file.findings ?? []) tally(s, x.severity);
+    for (const x of file.findings) tally(s, x.severity);
     file.forms.forEach((form, i) => {
       s.forms++;
       if (form.kind === "project") s.projectForms++;

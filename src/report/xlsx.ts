@@ -1,7 +1,9 @@
 /**
  * The report as an .xlsx workbook reviewers filter and file: a sheet of findings (one row per
- * finding: file, form, sheet, cell, code, name, severity, message, expected, found, fix), a sheet of
- * forms (自评 / 复核 / 偏差, both grades, 执行率, counts), and a sheet per part of the batch summary
+ * finding: file, form, sheet, cell, code, name, severity, message, expected, found, fix; an
+ * unreadable or skipped file one row with its reason; a form's layout problems too), a sheet of
+ * forms (自评 / 复核 / 偏差, both grades, 执行率, counts), a sheet of every file handed over with its
+ * status, and a sheet per part of the batch summary
  * (grades, deviations, high self with low 执行率, full marks, 执行率 bands), and a sheet naming the
  * policy, packs, date and version with every rule in force and its source. Every sheet has a
  * frozen, filterable header row. SpreadsheetML written here and zipped by the package layer's
@@ -11,8 +13,19 @@
 import { fflateCodec } from "../xlsx/fflate-codec";
 import { writeZip, type ZipOutput } from "../xlsx/zip-write";
 import { t, type StringKey } from "../i18n/strings";
-import { bandLabel, counts, figures, findingCells, gradeLabel, percent, shownPath } from "./format";
-import { codeFix, rulesInForce, severityName } from "./rules";
+import {
+  bandLabel,
+  counts,
+  fileReason,
+  figures,
+  findingCells,
+  gradeLabel,
+  layoutCode,
+  percent,
+  shownPath,
+  statusText,
+} from "./format";
+import { codeFix, codeName, rulesInForce, severityName } from "./rules";
 import { summarize, type FormRef } from "./summary";
 import type { ReportFinding, ReportRun } from "./types";
 
@@ -111,15 +124,35 @@ export function reportSheets(run: ReportRun): Sheet[] {
     ].map((k) => u(k)),
     rows: [],
   };
+  const fileSheet: Sheet = {
+    name: u("sheetFiles"),
+    head: ["file", "status", "forms", "errors", "warnings", "note"].map((k) => u(k)),
+    rows: [],
+  };
   for (const f of files) {
     const file = shownPath(f);
-    if (f.error !== undefined)
-      findings.rows.push([file, "", "", "", "FILE_ERROR", "", severityName("error", lang), f.error, "", "", ""]);
+    const all = counts([...f.findings, ...f.forms.flatMap((form) => form.findings)]);
+    fileSheet.rows.push([file, statusText(f, lang), f.forms.length, all.error, all.warning, fileReason(f)]);
+    const fileRow = (code: string, severity: string, message: string | undefined): Cell[] => [
+      file,
+      "",
+      "",
+      "",
+      code,
+      codeName(code, lang),
+      severity ? severityName(severity, lang) : "",
+      message,
+      "",
+      "",
+      codeFix(code, lang),
+    ];
+    if (f.status === "unreadable") findings.rows.push(fileRow("FILE_ERROR", "error", f.error));
+    if (f.status === "skipped") findings.rows.push(fileRow("FILE_SKIPPED", "", f.skipped));
     const finding = (form: string, x: ReportFinding): Cell[] => {
       const [cell, ...rest] = findingCells(x, lang);
       return [file, form, x.sheet, cell, ...rest, codeFix(x.code, lang)];
     };
-    for (const x of f.findings ?? []) findings.rows.push(finding("", x));
+    for (const x of f.findings) findings.rows.push(finding("", x));
     for (const form of f.forms) {
       const n = figures(form, lang);
       const c = counts(form.findings);
@@ -141,6 +174,20 @@ export function reportSheets(run: ReportRun): Sheet[] {
         c.info,
       ]);
       for (const x of form.findings) findings.rows.push(finding(form.name ?? form.range, x));
+      for (const i of form.layoutIssues ?? [])
+        findings.rows.push([
+          file,
+          form.name ?? form.range,
+          form.sheet,
+          i.cell,
+          layoutCode(i.kind),
+          i.field,
+          t(lang, "CLI_LAYOUT"),
+          i.message,
+          "",
+          "",
+          "",
+        ]);
     }
   }
   const refs = (name: string, list: FormRef[]): Sheet => ({
@@ -160,6 +207,7 @@ export function reportSheets(run: ReportRun): Sheet[] {
   return [
     findings,
     forms,
+    fileSheet,
     {
       name: u("sheetGrades"),
       head: [u("grade"), u("selfGrade"), u("reviewGrade")],

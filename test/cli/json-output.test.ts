@@ -44,12 +44,42 @@ function checkShape(doc: JDoc) {
   // policy (name, label, packs) and summary (src/report/summary.ts) beside the files.
   expectKeys(doc, ["files", "policy", "summary"], ["files", "policy", "summary"], "doc");
   expect(Array.isArray(doc.files)).toBe(true);
+  // Every file is counted once: checked (converted among them), unreadable or skipped.
+  const s = doc.summary;
+  expectKeys(
+    s,
+    [
+      ...["files", "checked", "converted", "unreadable", "skipped", "forms", "errors", "warnings"],
+      // the batch summary (src/report/summary.ts)
+      ...["projectForms", "scoreTables", "unscored", "infos", "grades", "deviations", "highSelfLowRate"],
+      ...["allFullMarks", "rates", "noRate"],
+    ],
+    ["files", "checked", "converted", "unreadable", "skipped", "forms", "errors", "warnings"],
+    "summary",
+  );
+  expect(s.files).toBe(doc.files.length);
+  expect(s.checked + s.unreadable + s.skipped).toBe(s.files);
+  expect(s.forms).toBe(doc.files.reduce((n, f) => n + f.forms.length, 0));
   doc.files.forEach((f, i) => {
     const at = `files[${i}]`;
-    expectKeys(f, ["file", "error", "forms"], ["file", "forms"], at);
+    expectKeys(
+      f,
+      ["file", "status", "converted", "error", "skipped", "findings", "forms"],
+      ["file", "status", "findings", "forms"],
+      at,
+    );
     expect(typeof f.file).toBe("string");
+    expect(["checked", "unreadable", "skipped"]).toContain(f.status);
     optString(f.error, `${at}.error`);
-    if (f.error) expect(f.forms).toEqual([]);
+    optString(f.skipped, `${at}.skipped`);
+    expect(`${at} error: ${f.error !== undefined}`).toBe(`${at} error: ${f.status === "unreadable"}`);
+    expect(`${at} skipped: ${f.skipped !== undefined}`).toBe(`${at} skipped: ${f.status === "skipped"}`);
+    if (f.status !== "checked") expect([f.forms, f.findings]).toEqual([[], []]);
+    // File-level findings: NO_FORM, only on a checked workbook without forms.
+    for (const fd of f.findings) {
+      expect([fd.code, fd.severity]).toEqual(["NO_FORM", "error"]);
+      expect(f.forms).toEqual([]);
+    }
     f.forms.forEach((form: JForm, j) => {
       const a = `${at}.forms[${j}]`;
       // layoutIssues: extra diagnostics (where the layout was guessed); allowed beside the documented keys.
@@ -167,7 +197,7 @@ describe("--json", () => {
     expect(fileEntry(d2, SEED002).forms.find((f) => f.range === "A23:I41")!.funds!.budget).toBe("237.04638");
   });
 
-  test("a file that cannot be read: { file, error, forms: [] } in the same document", async () => {
+  test("a file that cannot be read: { file, status: unreadable, error, findings: [], forms: [] } in the same document", async () => {
     const dir = await makeTempDir("json-err");
     try {
       const bad = path.join(dir, "bad.xlsx");
@@ -175,7 +205,7 @@ describe("--json", () => {
       const { doc, code } = await runJson([bad, SEED003, "--policy", "spend-ratio"]);
       checkShape(doc);
       expect(code).toBe(2);
-      expect(doc.files[0]).toEqual({ file: bad, error: "文件为空", forms: [] });
+      expect(doc.files[0]).toEqual({ file: bad, status: "unreadable", error: "文件为空", findings: [], forms: [] });
       expect(doc.files[1].forms).toHaveLength(5);
     } finally {
       await removeDir(dir);
@@ -254,14 +284,18 @@ describe("--report", () => {
     expect(html).toMatch(
       /<small>项目5-8!A73:I91<\/small><\/td><td><a href="#form-\d+-\d+">外国人来华工作许可事项经费<\/a><\/td><td class="num">97<\/td><td class="num">98<\/td><td class="num">-1<\/td><td>优<\/td><td>优<\/td><td class="num">100.00%<\/td><td class="num">1<\/td><td class="num">3<\/td><td class="num">2<\/td>/,
     );
-    expect(html).toContain('<td>项目5-8!E80</td><td>资金“其中”各项合计不符<br><span class="code">FUNDS_BREAKDOWN</span></td>');
+    expect(html).toContain(
+      '<td>项目5-8!E80</td><td>资金“其中”各项合计不符<br><span class="code">FUNDS_BREAKDOWN</span></td>',
+    );
     expect(html).toContain("<small>自评表!A1:I24</small>");
     // The chart's table, every form (the two score tables too): self — 良 seed000 84.57, 项目1 85, 项目4 85.8,
     // 人才工作服务经费 88.2, 优 the other 12; review — 良 seed000 84.57, 人才工作服务经费 81.24, 优 the other 14.
     expect(html).toMatch(/<svg role="img"/);
-    const counts = [...html.matchAll(/<tr><td>([优良中差]|未评分)<\/td><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td><\/tr>/g)].map(
-      (m) => `${m[1]}${m[2]}/${m[3]}`,
-    );
+    const counts = [
+      ...html.matchAll(
+        /<tr><td>([优良中差]|未评分)<\/td><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td><\/tr>/g,
+      ),
+    ].map((m) => `${m[1]}${m[2]}/${m[3]}`);
     expect(counts).toEqual(["优12/14", "良4/2", "中0/0", "差0/0", "未评分0/0"]);
     expect(html).toContain("Content-Security-Policy");
   });
@@ -272,8 +306,10 @@ describe("--report", () => {
     const report = path.join(dir, "with-bad.html");
     expect((await runCli(["--report", report, bad, SEED000])).code).toBe(2);
     const html = await fs.readFile(report, "utf8");
-    // Shown relative to the folder checked: a file handed over by itself by its own name.
-    expect(html).toContain(`<li>bad.xlsx: 不是 .xlsx 文件（看起来是文本或 CSV）</li>`);
+    // Shown relative to the folder checked: a file handed over by itself by its own name; its status and why.
+    expect(html).toContain(
+      `<tr class="file-unreadable"><td>bad.xlsx</td><td>无法读取</td><td class="num">0</td><td class="num">0</td><td class="num">0</td><td>不是 .xlsx 文件（看起来是文本或 CSV）</td></tr>`,
+    );
   });
 
   test("CSV: a header and one row per finding (or per clean form), BOM + CRLF", async () => {
@@ -283,8 +319,16 @@ describe("--report", () => {
     expect(csv.startsWith("\ufeff")).toBe(true);
     const lines = csv.slice(1).split("\r\n").filter(Boolean);
     // header + one row per finding: 流动人才… 1, 流动人员… 1, 人才市场运行经费 2 + 1, 人才工作服务经费 3 + 1,
-    // 就业创业专项资金 1 + 2 (the "+ n": the review pack's VAGUE_EFFECT_TARGET on each form's target 显著).
-    expect(lines).toHaveLength(1 + 1 + 1 + 3 + 4 + 3);
+    // 就业创业专项资金 1 + 2 (the "+ n": the review pack's VAGUE_EFFECT_TARGET on each form's target 显著),
+    // and the layout problems: 3 on 人才工作服务经费 (E5, G5 truncated funds headers; B19 level 1 inferred), 1 on 就业创业专项资金.
+    expect(lines).toHaveLength(1 + 1 + 1 + 3 + 4 + 3 + 3 + 1);
+    // The cell is the 13th column (after file, status, the form's sheet, range, name, total, grade and its five scores).
+    expect(lines.filter((l) => /"LAYOUT_INFERRED","[^"]*","布局"/.test(l)).map((l) => l.split(",")[12])).toEqual([
+      '"E5"',
+      '"G5"',
+      '"B19"',
+      '"B19"',
+    ]);
     expect(lines.some((l) => l.includes('"H16","SCORE_EXCEEDS_WEIGHT","得分超过分值","错误"'))).toBe(true);
   });
 });

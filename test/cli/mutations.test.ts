@@ -32,7 +32,10 @@ beforeAll(async () => {
   corePolicy = path.join(dir, "core-only.json");
   await fs.writeFile(corePolicy, JSON.stringify({ extends: "national", name: "national-core", packs: ["core"] }));
   spendRatioCore = path.join(dir, "spend-ratio-core.json");
-  await fs.writeFile(spendRatioCore, JSON.stringify({ extends: "spend-ratio", name: "spend-ratio-core", packs: ["core"] }));
+  await fs.writeFile(
+    spendRatioCore,
+    JSON.stringify({ extends: "spend-ratio", name: "spend-ratio-core", packs: ["core"] }),
+  );
 });
 afterAll(() => removeDir(dir));
 
@@ -174,7 +177,8 @@ test('UNREADABLE_VALUE: seed000 自评表!G16 weight 5 → "abc" (info; the weig
 
 test("every code of the core pack is shown by a seed or a mutation here", () => {
   // Seeds (seeds.test.ts): FUNDS_BREAKDOWN BUDGET_SCORE_MISMATCH MISSING_TOTAL QUALITATIVE_BAND MISSING_REASON
-  // SCORE_EXCEEDS_WEIGHT MISSING_ACTUAL INDICATOR_SCORE_MISMATCH; this file: the rest.
+  // SCORE_EXCEEDS_WEIGHT MISSING_ACTUAL INDICATOR_SCORE_MISMATCH; program-written.test.ts: FORMULA_NOT_CALCULATED
+  // TOTAL_NOT_NUMBER (seed000 with formulas and totals changed); this file: the rest.
   const shown = [
     "FUNDS_BREAKDOWN",
     "BUDGET_SCORE_MISMATCH",
@@ -190,6 +194,8 @@ test("every code of the core pack is shown by a seed or a mutation here", () => 
     "OVER_EXECUTION",
     "GRADE_MISMATCH",
     "UNREADABLE_VALUE",
+    "FORMULA_NOT_CALCULATED",
+    "TOTAL_NOT_NUMBER",
   ];
   expect([...shown].sort()).toEqual(core.checks.map((c) => c.meta.code).sort());
 });
@@ -200,31 +206,25 @@ test("every code of the core pack is shown by a seed or a mutation here", () => 
  * rounded to the cell's format), so none of these is a finding.
  */
 describe("stated figures are compared as displayed, not at full binary precision", () => {
-  test(
-    "seed000 自评表!G7 = the formula E7/D7 (cached 0.37092747999…, shown 37.09%): no EXECRATE_MISMATCH",
-    async () => {
-      const { doc } = await checkMutated(SEED000, "bug-rate-formula.xlsx", (wb) => {
-        sheet(wb, "自评表").getCell("G7").value = {
-          formula: "E7/D7",
-          result: 19.978525 / 53.861,
-        } as ExcelJS.CellFormulaValue;
-      });
-      expect(codesAt(formOf(doc, "自评表"))).toEqual([]);
-    },
-  );
+  test("seed000 自评表!G7 = the formula E7/D7 (cached 0.37092747999…, shown 37.09%): no EXECRATE_MISMATCH", async () => {
+    const { doc } = await checkMutated(SEED000, "bug-rate-formula.xlsx", (wb) => {
+      sheet(wb, "自评表").getCell("G7").value = {
+        formula: "E7/D7",
+        result: 19.978525 / 53.861,
+      } as ExcelJS.CellFormulaValue;
+    });
+    expect(codesAt(formOf(doc, "自评表"))).toEqual([]);
+  });
 
-  test(
-    "seed000 自评表!H24 = SUM(H7,H14:H23) with a cached 84.57000000000001 (shown 84.57): no TOTAL_MISMATCH",
-    async () => {
-      const { doc } = await checkMutated(SEED000, "bug-total-noise.xlsx", (wb) => {
-        sheet(wb, "自评表").getCell("H24").value = {
-          formula: "SUM(H7,H14:H23)",
-          result: 84.57000000000001,
-        } as ExcelJS.CellFormulaValue;
-      });
-      expect(codesAt(formOf(doc, "自评表"))).toEqual([]);
-    },
-  );
+  test("seed000 自评表!H24 = SUM(H7,H14:H23) with a cached 84.57000000000001 (shown 84.57): no TOTAL_MISMATCH", async () => {
+    const { doc } = await checkMutated(SEED000, "bug-total-noise.xlsx", (wb) => {
+      sheet(wb, "自评表").getCell("H24").value = {
+        formula: "SUM(H7,H14:H23)",
+        result: 84.57000000000001,
+      } as ExcelJS.CellFormulaValue;
+    });
+    expect(codesAt(formOf(doc, "自评表"))).toEqual([]);
+  });
 
   test("seed000 自评表!H7 = 3.7092747999 shown as 3.71 (0.00): no BUDGET_SCORE_MISMATCH", async () => {
     const { doc } = await checkMutated(SEED000, "bug-score-digits.xlsx", (wb) => {

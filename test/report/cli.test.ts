@@ -45,6 +45,7 @@ test("--report x.xlsx writes a workbook exceljs reads; English headers with --la
   expect(wb.worksheets.map((w) => w.name)).toEqual([
     "Findings",
     "Forms",
+    "Files",
     "Grades",
     "Deviations",
     "High self, low rate",

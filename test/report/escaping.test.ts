@@ -24,7 +24,9 @@ function hostileRun(): ReportRun {
   form.name = { ...form.name!, value: HOSTILE_NAME };
   const json = jsonForm(checkForm(form, national), "zh");
   return {
-    files: [{ file: "<b>evil</b>.xlsx", rel: "=cmd|' /C calc'!A0.xlsx", forms: [json] }],
+    files: [
+      { file: "<b>evil</b>.xlsx", rel: "=cmd|' /C calc'!A0.xlsx", status: "checked", findings: [], forms: [json] },
+    ],
     lang: "zh",
     policy: national,
     date: "2026-12-01",

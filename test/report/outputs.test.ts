@@ -1,8 +1,9 @@
 /**
- * One run — the three fixtures, the three shared cases, a form the unit did not score and a file that
- * could not be read — rendered as text, JSON, CSV, HTML and XLSX by src/report; the forms, their
- * 自评 / 复核 / 偏差, both grades' counts and the finding counts agree across all five, and with the
- * summary (summary.ts). The XLSX is read back with exceljs, and converted by LibreOffice where it is
+ * One run — the three fixtures, the three shared cases, a form the unit did not score, a workbook
+ * with no form (NO_FORM), a file that could not be read and one skipped — rendered as text, JSON,
+ * CSV, HTML and XLSX by src/report; the files by status, the forms, their 自评 / 复核 / 偏差, both
+ * grades' counts and the finding counts (file-level ones included) agree across all five, and with
+ * the summary (summary.ts). The XLSX is read back with exceljs, and converted by LibreOffice where it is
  * installed.
  */
 import { execFile } from "child_process";
@@ -34,6 +35,7 @@ afterAll(() => removeDir(dir));
 
 /** What each output must agree on. */
 interface Counts {
+  files: Record<string, number>;
   forms: number;
   self: Record<string, number>;
   review: Record<string, number>;
@@ -53,19 +55,52 @@ function expected(): Counts {
     if (g.self) self[label] = g.self;
     if (g.review) review[label] = g.review;
   }
-  return { forms: s.forms, self, review, severities: { error: s.errors, warning: s.warnings, info: s.infos } };
+  return {
+    files: { checked: s.checked, unreadable: s.unreadable, skipped: s.skipped },
+    forms: s.forms,
+    self,
+    review,
+    severities: { error: s.errors, warning: s.warnings, info: s.infos },
+  };
 }
 
-test("the run holds every kind: 20 forms (16 of the fixtures, 3 cases, 1 unscored; 2 of them score tables), 1 unreadable file", () => {
-  expect([s.files, s.unreadable, s.forms, s.scoreTables, s.unscored]).toEqual([8, 1, 20, 2, 1]);
+function empty(): Counts {
+  return {
+    files: { checked: 0, unreadable: 0, skipped: 0 },
+    forms: 0,
+    self: {},
+    review: {},
+    severities: { error: 0, warning: 0, info: 0 },
+  };
+}
+
+/** Statuses and severities as the Chinese outputs print them. */
+const STATUS: Record<string, string> = { 已检查: "checked", 无法读取: "unreadable", 已跳过: "skipped" };
+const SEV: Record<string, "error" | "warning" | "info"> = { 错误: "error", 警告: "warning", 提示: "info" };
+
+test("the run holds every kind: 10 files (8 checked, 1 of them with no form; 1 unreadable; 1 skipped); 20 forms (16 of the fixtures, 3 cases, 1 unscored; 2 of them score tables)", () => {
+  expect([s.files, s.checked, s.unreadable, s.skipped, s.forms, s.scoreTables, s.unscored]).toEqual([
+    10, 8, 1, 1, 20, 2, 1,
+  ]);
+  expect(run.files.find((f) => f.rel === "pay.xlsx")!.findings.map((x) => x.code)).toEqual(["NO_FORM"]);
   expect(s.grades.find((g) => g.grade === "unscored")).toEqual({ grade: "unscored", self: 1, review: 0 });
 });
 
 test("text: one line per form with 自评 / 复核 / 偏差 and both grades; the summary line's counts", () => {
   const { out, err } = renderText(run);
   expect(err).toEqual(["broken.xlsx: 错误: 不是 .xlsx 文件（不是 zip 格式）"]);
-  const c: Counts = { forms: 0, self: {}, review: {}, severities: { error: 0, warning: 0, info: 0 } };
-  for (const line of out) {
+  expect(out[0]).toBe("规则集：national（全国通行（财预〔2020〕10号））；规则包：core、review");
+  const c = empty();
+  c.files.unreadable = err.length;
+  for (const line of out.slice(1, -1)) {
+    if (!line.startsWith(" ")) {
+      if (line.includes(": 跳过: ")) c.files.skipped++;
+      else c.files.checked++;
+      continue;
+    }
+    // A file-level finding: "  错误 NO_FORM: …".
+    const file = /^ {2}(错误|警告|提示) [A-Z_]+: /.exec(line);
+    if (file) c.severities[SEV[file[1]]]++;
     const m = /  自评 (\S+)(?: (\S))? \/ 复核 \S+ (\S) \/ 偏差 (\S+)  (\d+)E (\d+)W (\d+)I$/.exec(line);
     if (!m) continue;
     c.forms++;
@@ -77,7 +112,8 @@ test("text: one line per form with 自评 / 复核 / 偏差 and both grades; the
   }
   expect(c).toEqual(expected());
   expect(out[out.length - 1]).toBe(
-    `共 8 个文件（1 个无法读取），20 张表（自评表 18 张，评分表 2 张，未评分 1 张）；${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 个提示`,
+    `10 个文件（已检查 8，其中 0 个经 LibreOffice 转换；无法读取 1；跳过 1），20 张表，${s.errors} 个错误，${s.warnings} 个警告；` +
+      `其中自评表 18 张，评分表 2 张，未评分 1 张；${s.infos} 个提示`,
   );
   expect(out.some((l) => l.includes("自评 未评分 / 复核 93 优 / 偏差 —"))).toBe(true);
 });
@@ -86,14 +122,17 @@ test("JSON: the summary is the same object; per form self / review / deviation a
   const doc = JSON.parse(JSON.stringify(jsonDocument(run)));
   expect(doc.summary).toEqual(JSON.parse(JSON.stringify(s)));
   expect(doc.policy).toEqual({ name: "national", label: "全国通行（财预〔2020〕10号）", packs: ["core", "review"] });
-  const c: Counts = { forms: 0, self: {}, review: {}, severities: { error: 0, warning: 0, info: 0 } };
-  for (const f of doc.files)
+  const c = empty();
+  for (const f of doc.files) {
+    c.files[f.status]++;
+    for (const x of f.findings) c.severities[x.severity as "error"]++;
     for (const form of f.forms) {
       c.forms++;
       bump(c.self, form.self ? form.self.grade : "未评分");
       bump(c.review, form.grade.review);
       for (const x of form.findings) c.severities[x.severity as "error"]++;
     }
+  }
   expect(c).toEqual(expected());
 });
 
@@ -105,30 +144,45 @@ test("CSV: every form's row(s) carry its 自评 / 复核 / 偏差 and grades; fi
     .split("\r\n")
     .map((l) => JSON.parse(`[${l}]`) as string[]);
   const head = rows[0];
-  expect(head.slice(4, 11)).toEqual(["总分", "等级", "自评得分", "复核得分", "偏差", "自评等级", "复核等级"]);
+  expect(head.slice(0, 2)).toEqual(["文件", "状态"]);
+  expect(head.slice(5, 12)).toEqual(["总分", "等级", "自评得分", "复核得分", "偏差", "自评等级", "复核等级"]);
+  expect(head.slice(12, 19)).toEqual(["单元格", "代码", "检查项", "级别", "说明", "应为", "填报"]);
   // Every row names the policy and packs.
   expect(head.slice(-2)).toEqual(["规则集", "规则包"]);
   expect(new Set(rows.slice(1).map((r) => r.slice(-2).join("|")))).toEqual(new Set(["national|core review"]));
-  const c: Counts = { forms: 0, self: {}, review: {}, severities: { error: 0, warning: 0, info: 0 } };
-  const seen = new Set<string>();
-  const sev: Record<string, "error" | "warning" | "info"> = { 错误: "error", 警告: "warning", 提示: "info" };
+  const c = empty();
+  const files = new Set<string>();
+  const forms = new Set<string>();
   for (const r of rows.slice(1)) {
-    if (r[12] === "FILE_ERROR") continue;
-    const key = `${r[0]}|${r[1]}|${r[2]}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      c.forms++;
-      bump(c.self, r[9]);
-      bump(c.review, r[10]);
+    if (!files.has(r[0])) {
+      files.add(r[0]);
+      c.files[STATUS[r[1]]]++;
     }
-    if (r[14]) c.severities[sev[r[14]]]++;
+    // An unreadable or skipped file's row is its reason, not a finding; a layout problem is none either.
+    if (r[13] === "FILE_ERROR" || r[13] === "FILE_SKIPPED" || r[13].startsWith("LAYOUT_")) continue;
+    const key = `${r[0]}|${r[2]}|${r[3]}`;
+    if (r[3] && !forms.has(key)) {
+      forms.add(key);
+      c.forms++;
+      bump(c.self, r[10]);
+      bump(c.review, r[11]);
+    }
+    if (r[15]) c.severities[SEV[r[15]]]++;
   }
   expect(c).toEqual(expected());
 });
 
 test("HTML: the forms table, the chart's table and the findings agree with the summary", () => {
   const html = renderHtml(run);
-  const c: Counts = { forms: 0, self: {}, review: {}, severities: { error: 0, warning: 0, info: 0 } };
+  const c = empty();
+  const filesTable = html.slice(
+    html.indexOf('<table id="files">'),
+    html.indexOf("</table>", html.indexOf('<table id="files">')),
+  );
+  for (const m of filesTable.matchAll(/<tr class="file-(\w+)[^"]*"><td>[^<]*<\/td><td>([^<]*)<\/td>/g)) {
+    expect(STATUS[m[2]]).toBe(m[1]);
+    c.files[m[1]]++;
+  }
   const table = html.slice(
     html.indexOf('<table id="forms">'),
     html.indexOf("</table>", html.indexOf('<table id="forms">')),
@@ -143,6 +197,9 @@ test("HTML: the forms table, the chart's table and the findings agree with the s
     c.severities.warning += +m[4];
     c.severities.info += +m[5];
   }
+  // The findings about whole files (NO_FORM), by their severity badge.
+  const fileFindings = html.slice(html.indexOf("<h2>文件问题</h2>"), html.indexOf("<h2>各表问题</h2>"));
+  for (const m of fileFindings.matchAll(/<span class="sev sev-(\w+)">/g)) c.severities[m[1] as "error"]++;
   expect(c).toEqual(expected());
   // The chart's data table: the same counts as the summary; the findings listed: one row each.
   const chart = [
@@ -165,6 +222,7 @@ test("XLSX: read back with exceljs — findings, forms, a sheet per summary — 
   expect(wb.worksheets.map((w) => w.name)).toEqual([
     "问题",
     "表格",
+    "文件",
     "等级分布",
     "偏差",
     "高分低执行",
@@ -195,7 +253,8 @@ test("XLSX: read back with exceljs — findings, forms, a sheet per summary — 
     "警告",
     "提示",
   ]);
-  const c: Counts = { forms: 0, self: {}, review: {}, severities: { error: 0, warning: 0, info: 0 } };
+  const c = empty();
+  for (const r of rowsOf("文件").slice(1)) c.files[STATUS[String(r[1])]]++;
   for (const r of forms.slice(1)) {
     c.forms++;
     bump(c.self, String(r[7]));
@@ -204,8 +263,10 @@ test("XLSX: read back with exceljs — findings, forms, a sheet per summary — 
     c.severities.warning += Number(r[13] ?? 0);
     c.severities.info += Number(r[14] ?? 0);
   }
-  expect(c).toEqual(expected());
   const findings = rowsOf("问题");
+  // The file-level findings (NO_FORM): on the findings sheet with no form named.
+  for (const r of findings.slice(1)) if (!r[1] && !String(r[4]).startsWith("FILE_")) c.severities[SEV[String(r[6])]]++;
+  expect(c).toEqual(expected());
   expect(findings[0]).toEqual([
     "文件",
     "项目名称",
@@ -219,8 +280,10 @@ test("XLSX: read back with exceljs — findings, forms, a sheet per summary — 
     "填报",
     "修改建议",
   ]);
-  // One row per finding, and one for the unreadable file.
-  expect(findings.length - 1).toBe(s.errors + s.warnings + s.infos + s.unreadable);
+  // One row per finding and per layout problem, and one for each unreadable or skipped file.
+  const layout = run.files.reduce((n, f) => n + f.forms.reduce((m, x) => m + (x.layoutIssues?.length ?? 0), 0), 0);
+  expect(layout).toBeGreaterThan(0);
+  expect(findings.length - 1).toBe(s.errors + s.warnings + s.infos + layout + s.unreadable + s.skipped);
   const grades = rowsOf("等级分布").slice(1);
   expect(grades).toEqual(s.grades.map((g) => [g.grade === "unscored" ? "未评分" : g.grade, g.self, g.review]));
   expect(rowsOf("偏差").length - 1).toBe(s.deviations.length);

@@ -13,6 +13,8 @@ import { unscoredFile } from "./helpers";
 
 const file = (name: string, ...edits: ((s: ProjectSpec) => void)[]): ReportFile => ({
   file: name,
+  status: "checked",
+  findings: [],
   forms: edits.map((e) => jsonForm(run(e), "zh")),
 });
 
@@ -22,6 +24,8 @@ test("every form counted once under its self grade and once under its review gra
     unscoredFile(national), // 未评分; review 93 (优)
     {
       file: "b.xlsx",
+      status: "checked",
+      findings: [],
       forms: [
         jsonForm(
           checkForm(scoreTable([["决策", 20, "目标", 20, 12]], { weights: [20, 20], score: 12 }), national),
@@ -98,7 +102,14 @@ test("执行率 bands: each form with a rate in exactly one band; forms without 
   const noFunds = good();
   delete noFunds.funds;
   const t = summarize(
-    [{ file: "g.xlsx", forms: [jsonForm(checkForm(projectForm(noFunds), national), "zh")] }],
+    [
+      {
+        file: "g.xlsx",
+        status: "checked",
+        findings: [],
+        forms: [jsonForm(checkForm(projectForm(noFunds), national), "zh")],
+      },
+    ],
     national,
   );
   expect([t.noRate, t.rates.reduce((n, b) => n + b.count, 0)]).toEqual([1, 0]);
@@ -112,6 +123,8 @@ test("the fixtures: all 16 forms of the three seeds counted, score tables includ
     const { grids } = await openWorkbook(f);
     files.push({
       file: f,
+      status: "checked",
+      findings: [],
       forms: checkGrids(grids, getPolicy(), undefined).flatMap((x) => x.result.results.map((r) => jsonForm(r, "zh"))),
     });
   }

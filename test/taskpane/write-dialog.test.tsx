@@ -16,6 +16,16 @@ configure({ asyncUtilTimeout: 8000 });
 
 const SHEET = "人才工作服务经费";
 
+/**
+ * The confirmation dialog once it is open and settled: Fluent's Dialog mounts its surface before
+ * tabster's modalizer has finished marking the page (under load the first surface found can be
+ * aria-hidden for a moment), so wait until its buttons are accessible, and query it afresh on each use.
+ */
+async function openDialog(): Promise<() => HTMLElement> {
+  await waitFor(() => expect(within(screen.getByRole("dialog")).getAllByRole("button").length).toBeGreaterThan(0));
+  return () => screen.getByRole("dialog");
+}
+
 async function setup(lang: "zh" | "en" = "zh") {
   const grid = await loadGrid("seed003-bt-rcfw.xlsx", SHEET);
   const port = new StubPort(grid);
@@ -30,20 +40,20 @@ describe("write formulas", () => {
     const port = await setup();
     expect(screen.getByRole("radio", { name: "PERF 函数" })).toHaveProperty("checked", true);
     fireEvent.click(screen.getByRole("button", { name: "写入公式" }));
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await openDialog();
     expect(port.callsOf("previewWrites")[0][0]).toBe("perf");
     const preview = await port.previewWrites("perf", { lang: "zh" });
     expect(preview.needsConfirm.length).toBeGreaterThan(0);
 
-    expect(within(dialog).getByRole("heading", { name: "替换已填写的单元格？" })).toBeTruthy();
-    const rows = within(dialog).getAllByRole("row").slice(1);
+    expect(within(dialog()).getByRole("heading", { name: "替换已填写的单元格？" })).toBeTruthy();
+    const rows = within(dialog()).getAllByRole("row").slice(1);
     expect(rows.map((r) => r.getAttribute("data-cell"))).toEqual(preview.needsConfirm.map((w) => w.cell));
     // H16 holds the typed 5.6 and would get the PERF.SCORE formula.
     const h16 = rows.find((r) => r.getAttribute("data-cell") === "H16")!;
     expect(h16.textContent).toContain("5.6");
     expect(h16.textContent).toContain("=PERF.SCORE(E16,F16,G16");
 
-    fireEvent.click(within(dialog).getByRole("button", { name: "一并替换" }));
+    fireEvent.click(within(dialog()).getByRole("button", { name: "一并替换" }));
     await waitFor(() => expect(port.callsOf("applyWrites")).toHaveLength(1));
     const [applied, confirmed] = port.callsOf("applyWrites")[0] as [WritePreview, boolean];
     expect(confirmed).toBe(true);
@@ -58,13 +68,13 @@ describe("write formulas", () => {
     const port = await setup();
     fireEvent.click(screen.getByRole("radio", { name: "Excel 原生公式" }));
     fireEvent.click(screen.getByRole("button", { name: "写入公式" }));
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await openDialog();
     expect(port.callsOf("previewWrites")[0][0]).toBe("native");
-    const h16 = within(dialog)
+    const h16 = within(dialog())
       .getAllByRole("row")
       .find((r) => r.getAttribute("data-cell") === "H16")!;
     expect(h16.textContent).toContain("=ROUND(");
-    fireEvent.click(within(dialog).getByRole("button", { name: "保留已填数字" }));
+    fireEvent.click(within(dialog()).getByRole("button", { name: "保留已填数字" }));
     await waitFor(() => expect(port.callsOf("applyWrites")).toHaveLength(1));
     expect(port.callsOf("applyWrites")[0][1]).toBe(false);
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
@@ -75,8 +85,8 @@ describe("write formulas", () => {
   test("Cancel closes the dialog and writes nothing", async () => {
     const port = await setup();
     fireEvent.click(screen.getByRole("button", { name: "写入公式" }));
-    const dialog = await screen.findByRole("dialog");
-    fireEvent.click(within(dialog).getByRole("button", { name: "取消" }));
+    const dialog = await openDialog();
+    fireEvent.click(within(dialog()).getByRole("button", { name: "取消" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(port.callsOf("applyWrites")).toHaveLength(0);
   });
@@ -84,9 +94,9 @@ describe("write formulas", () => {
   test("in English", async () => {
     const port = await setup("en");
     fireEvent.click(screen.getByRole("button", { name: "Write formulas" }));
-    const dialog = await screen.findByRole("dialog");
-    expect(within(dialog).getByRole("heading", { name: "Replace typed numbers?" })).toBeTruthy();
-    fireEvent.click(within(dialog).getByRole("button", { name: "Replace them too" }));
+    const dialog = await openDialog();
+    expect(within(dialog()).getByRole("heading", { name: "Replace typed numbers?" })).toBeTruthy();
+    fireEvent.click(within(dialog()).getByRole("button", { name: "Replace them too" }));
     await waitFor(() => expect(port.callsOf("applyWrites")).toHaveLength(1));
     expect(await screen.findByText(/^Wrote \d+ formulas\.$/)).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());

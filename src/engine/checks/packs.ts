@@ -9,6 +9,7 @@ import { budgetScoreMismatch } from "./budget-score-mismatch";
 import { costTarget } from "./cost-target";
 import { duplicateIndicator } from "./duplicate-indicator";
 import { execRateMismatch } from "./execrate-mismatch";
+import { formulaNotCalculated } from "./formula-not-calculated";
 import { fullMarks } from "./full-marks";
 import { fundsBreakdown } from "./funds-breakdown";
 import { gradeMismatch } from "./grade-mismatch";
@@ -24,6 +25,7 @@ import { satisfactionTarget } from "./satisfaction-target";
 import { scoreExceedsWeight } from "./score-exceeds-weight";
 import { totalCap } from "./total-cap";
 import { totalMismatch } from "./total-mismatch";
+import { totalNotNumber } from "./total-not-number";
 import type { Check } from "./types";
 import { unreadableValue } from "./unreadable-value";
 import { vagueEffectTarget } from "./vague-effect-target";
@@ -55,9 +57,11 @@ export const core: RulePack = {
     missingReason,
     weightSum,
     totalMismatch,
+    totalNotNumber,
     missingTotal,
     gradeMismatch,
     unreadableValue,
+    formulaNotCalculated,
   ],
 };
 

@@ -24,6 +24,8 @@ export type FindingCode =
   | "MISSING_TOTAL"
   | "GRADE_MISMATCH"
   | "UNREADABLE_VALUE"
+  | "FORMULA_NOT_CALCULATED"
+  | "TOTAL_NOT_NUMBER"
   // The review pack (review-quality rules and the policy's regional data)
   | "QUANTITY_TARGET_NO_FIGURE"
   | "COST_TARGET_LOWER_BOUND"
