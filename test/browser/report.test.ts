@@ -1,7 +1,8 @@
 /**
  * The HTML report in Chromium at A4 width (210 mm = 794 CSS px; printed, 186 mm between the 12 mm
  * margins = 703 px): nothing wider than the page on screen or in print, both charts drawn, the
- * severity legend shown, and a PDF on A4 paper. The screenshot is kept in test-output/report-a4.png.
+ * severity legend shown, the files table (every file with its status) within the page, and a PDF on
+ * A4 paper. The screenshots are kept in test-output/report-a4.png and report-a4-files.png.
  *
  * Needs /usr/bin/chromium (Debian). Without it the test fails in CI (process.env.CI) and is skipped
  * locally with a message.
@@ -69,6 +70,11 @@ describeBrowser("the HTML report at A4 width in Chromium", () => {
     expect(screen.legend).toContain("提示");
     await page.screenshot({ path: path.join(OUT, "report-a4.png"), fullPage: false });
     expect(fs.statSync(path.join(OUT, "report-a4.png")).size).toBeGreaterThan(20_000);
+    // The files table: every file with its status (checked, unreadable, skipped) within the page too.
+    const files = page.locator("#files");
+    expect(await files.locator("tbody tr").count()).toBe(10);
+    expect((await files.boundingBox())!.x + (await files.boundingBox())!.width).toBeLessThanOrEqual(794);
+    await files.screenshot({ path: path.join(OUT, "report-a4-files.png") });
 
     // Printed: the body within the 186 mm between the margins.
     await page.emulateMedia({ media: "print" });
