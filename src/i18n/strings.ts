@@ -1212,12 +1212,22 @@ export type StringKey = keyof typeof STRINGS;
 /** Template parameters; a Bilingual value is filled in each language with its own text. */
 export type Params = Record<string, string | number | undefined | Bilingual>;
 
+/** Each template split once into literal text (even places) and parameter names (odd places). */
+const COMPILED = new Map<string, string[]>();
+
 function fill(template: string, params: Params, lang: Lang): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
-    if (v === undefined) return "";
-    return typeof v === "object" ? v[lang] : String(v);
-  });
+  let parts = COMPILED.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    COMPILED.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = params[parts[i]];
+    if (v !== undefined) out += typeof v === "object" ? v[lang] : String(v);
+    out += parts[i + 1];
+  }
+  return out;
 }
 
 /** One string in one language. */
