@@ -2,7 +2,7 @@
  * Inline flags over the fake Excel: fill by severity and the findings as a cell note; earlier
  * flags replaced; "Clear flags" removes exactly what was added; the notes fallback (no
  * ExcelApi 1.18) lists the findings on a sheet "复核结果".
- * Fixtures: seed002 sheet 项目5-8 (4 stacked forms, 1 error + 22 warnings), seed003 sheet 人才工作服务经费.
+ * Fixtures: seed002 sheet 项目5-8 (4 stacked forms, 1 error + 22 warnings of the core pack, 3 warnings and 6 notes of the review pack), seed003 sheet 人才工作服务经费.
  */
 import { setDefaultPolicy } from "../../src/engine/perf";
 import { FLAG_FILL } from "../../src/excel/office-port";
@@ -18,7 +18,7 @@ describe("seed002 sheet 项目5-8", () => {
     const fake = await openFixture("seed002", SHEET);
     const port = portOver(fake);
     const a = await port.validateActiveSheet({ lang: "zh" });
-    expect(a.counts).toEqual({ error: 1, warning: 22, info: 0 });
+    expect(a.counts).toEqual({ error: 1, warning: 25, info: 6 });
     const cells = new Set(a.findings.map((f) => f.cell));
     for (const cell of cells) {
       const fs = a.findings.filter((f) => f.cell === cell);
@@ -118,7 +118,7 @@ describe("seed002 sheet 项目5-8", () => {
     expect(err.zh).toContain("受保护");
     expect(err.en).toContain("protected");
     expect(err.message).toBe(`${err.zh} / ${err.en}`);
-    expect((err.data as { counts: unknown }).counts).toEqual({ error: 1, warning: 22, info: 0 });
+    expect((err.data as { counts: unknown }).counts).toEqual({ error: 1, warning: 25, info: 6 });
     expect(fake.state.toInit()).toEqual(before);
   });
 });

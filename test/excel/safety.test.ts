@@ -236,6 +236,10 @@ describe("seed000 sheet 自评表, when the undo fails too", () => {
 
   test("a protected sheet with nothing to flag is simply analysed", async () => {
     const fake = await openFixture("seed000", "自评表");
+    // seed000's two review-pack warnings (37.09% unexplained, the effect target 进一步优化) answered first:
+    // then the sheet has nothing to flag.
+    fake.state.set("自评表", "E22", { v: "形成政策研究报告1份" });
+    fake.state.set("自评表", "I22", { v: "资金按工作进度支付，执行率偏低" });
     fake.state.protect("自评表");
     const a = await portOver(fake).validateActiveSheet({ lang: "zh" });
     expect(a.findings).toEqual([]);
