@@ -31,7 +31,7 @@ import { getPolicy, PolicyError } from "../engine/policy";
 import type { Lang } from "../i18n/strings";
 import { t } from "../i18n/strings";
 import { parseAddress, type Grid } from "../layout/grid";
-import { MappingError, parseMappingDoc, toMappingDoc, type MappingForm, type SheetMapping } from "../layout/mapping";
+import { MappingError, type MappingForm } from "../layout/mapping";
 import {
   ALL_ASPECTS,
   queueReadStates,
@@ -40,7 +40,17 @@ import {
   type Aspect,
   type CellState,
 } from "./cell-state";
-import { excelErrorCode, isPayloadError, portError, PortError, toPortError, xt, type ExcelStringKey } from "./messages";
+import {
+  excelErrorCode,
+  isPayloadError,
+  portError,
+  PortError,
+  reportProgress,
+  toPortError,
+  undoError,
+  xt,
+  type ExcelStringKey,
+} from "./messages";
 import type { ExcelHost, FormulaStyle, RunOptions, SheetAnalysis, WorkbookPort, WritePreview } from "./port";
 import { queueUsedBox, readGrid, type GridIO } from "./read-grid";
 import {
@@ -59,6 +69,7 @@ import {
   flagCells,
   flagTransitions,
   keptOf,
+  mappingAfterSave,
   mappingDoc,
   policyOf,
   recordFor,
@@ -186,11 +197,7 @@ class Session {
   }
 
   progress(done: number, total: number, key: ExcelStringKey): void {
-    try {
-      this.run.progress?.(done, total, xt(this.lang, key));
-    } catch {
-      // A failing progress sink must not break the operation.
-    }
+    reportProgress(this.run.progress, this.lang, done, total, key);
   }
 
   /** Send what is queued. */
@@ -390,24 +397,10 @@ class Session {
       } catch (e2) {
         const second = toPortError(e2, plan.label);
         if (cause.code === "EDIT_MODE" && second.code === "EDIT_MODE") throw cause;
-        throw new PortError(
-          "ROLLBACK_FAILED",
-          {
-            zh: xt("zh", "ERR_ROLLBACK_FAILED", { detail: cause.zh }),
-            en: xt("en", "ERR_ROLLBACK_FAILED", { detail: cause.en }),
-          },
-          { cause: e, excelCode: cause.excelCode },
-        );
+        throw undoError("ROLLBACK_FAILED", cause, e);
       }
       if (cause.code === "EDIT_MODE" || cause.code === "ACCESS_DENIED" || cause.code === "TOO_LARGE") throw cause;
-      throw new PortError(
-        "ROLLED_BACK",
-        {
-          zh: xt("zh", "ERR_ROLLED_BACK", { detail: cause.zh }),
-          en: xt("en", "ERR_ROLLED_BACK", { detail: cause.en }),
-        },
-        { cause: e, excelCode: cause.excelCode },
-      );
+      throw undoError("ROLLED_BACK", cause, e);
     }
   }
 
@@ -433,7 +426,6 @@ class Session {
       await this.sync();
     }
     const current = store();
-    for (const step of storeWrites(wb, restoreDiff(plan.store.raw, current.raw), current.raw)) await this.spent(step());
     if (plan.findings) {
       const existsNow = !!fws && !fws.isNullObject;
       const rowsNow = fused && !fused.isNullObject ? fused.rowCount : 0;
@@ -447,6 +439,8 @@ class Session {
       const cur = now.get(c.ws)?.get(c.cell);
       if (cur) await this.spent(queueTransition(c.ws, c.cell, cur, c.from, ALL_ASPECTS, this.caps), true);
     }
+    // The settings last: if the cells cannot be put back, the revert record saved first stays.
+    for (const step of storeWrites(wb, restoreDiff(plan.store.raw, current.raw), current.raw)) await this.spent(step());
     await this.sync();
   }
 }
@@ -747,18 +741,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const load = queueLoadStore(s.ctx.workbook);
         await s.sync();
         const store = load();
-        let doc: Map<string, SheetMapping>;
-        try {
-          doc = mappingDoc(store);
-        } catch {
-          doc = new Map(); // a damaged document is replaced by the one being saved
-        }
-        if (forms.length) doc.set(sheet, { forms });
-        else doc.delete(sheet);
-        // Validate what is stored: it must read back.
-        const json = toMappingDoc(doc);
-        parseMappingDoc(clone(json));
-        const diff = storeDiff(store.raw, { mapping: doc.size ? json : null });
+        const diff = storeDiff(store.raw, { mapping: mappingAfterSave(store, sheet, forms) });
         if (!diff.size) return;
         for (const step of storeWrites(s.ctx.workbook, diff, store.raw)) await s.spent(step());
         await s.sync();

@@ -12,7 +12,7 @@ import type { Policy } from "../engine/types";
 import type { Lang } from "../i18n/strings";
 import { analyzeGrid, headerTexts } from "../layout/analyze";
 import type { Grid } from "../layout/grid";
-import { MappingError, parseMappingDoc, type SheetMapping } from "../layout/mapping";
+import { MappingError, parseMappingDoc, toMappingDoc, type MappingForm, type SheetMapping } from "../layout/mapping";
 import { normFormula, sameFill, sameValue, textHash, type Aspect, type CellState, ALL_ASPECTS } from "./cell-state";
 import { portError, PortError } from "./messages";
 import type { KeptRecord, SheetAnalysis } from "./port";
@@ -62,6 +62,25 @@ export function mappingDoc(store: Store): Map<string, SheetMapping> {
     if (e instanceof MappingError) throw new PortError("MAPPING", { zh: e.zh, en: e.en }, { cause: e });
     throw e;
   }
+}
+
+/**
+ * The mapping document to store once `forms` are saved for `sheet` (no forms: the sheet's mapping
+ * is forgotten; null: no document left). A damaged document is replaced by the one being saved.
+ * What is returned reads back (parseMappingDoc), or this throws.
+ */
+export function mappingAfterSave(store: Store, sheet: string, forms: MappingForm[]): unknown | null {
+  let doc: Map<string, SheetMapping>;
+  try {
+    doc = mappingDoc(store);
+  } catch {
+    doc = new Map();
+  }
+  if (forms.length) doc.set(sheet, { forms });
+  else doc.delete(sheet);
+  const json = toMappingDoc(doc);
+  parseMappingDoc(clone(json));
+  return doc.size ? json : null;
 }
 
 /** Analyze a sheet's grid with the stored policy and the sheet's stored mapping. */
