@@ -88,14 +88,20 @@ export function readGrid(ws: EtWorksheet): Grid {
   const f2 = block(used.Formula);
   const values = v2.map((row) => row.map(normValue));
   const formulas = v2.map((row, r) => row.map((v, c) => formulaOf(f2[r]?.[c], v)));
+  // A number format only changes what a number means (a percent, printed decimals: engine/value.ts
+  // readValue ignores it for text and blanks), so only the numbers' formats are read: run by run of
+  // a column, each run halved until its cells agree.
   const numFmts: (string | null)[][] = values.map((row) => row.map(() => null));
-  agreeing(
-    box,
-    (b) => rangeOf(ws, b).NumberFormat,
-    (b, n) => {
-      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) numFmts[r - top][c - left] = n;
-    },
-  );
+  const numbers: string[] = [];
+  values.forEach((row, r) => row.forEach((v, c) => typeof v === "number" && numbers.push(address(top + r, left + c))));
+  for (const run of runs(numbers))
+    agreeing(
+      run.box,
+      (b) => rangeOf(ws, b).NumberFormat,
+      (b, n) => {
+        for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) numFmts[r - top][c - left] = n;
+      },
+    );
   return new Grid({
     sheet: ws.Name,
     top,
@@ -108,12 +114,21 @@ export function readGrid(ws: EtWorksheet): Grid {
   });
 }
 
-/** The merged areas meeting `box` (MergeCells: false for none, null for some; MergeArea of a cell). */
+/**
+ * The merged areas meeting `box` (MergeCells: false for none, null for some; MergeArea of a cell).
+ * Row by row (a form's rows are mostly without merges: one probe each), a row with merges halved
+ * along its columns; a cell inside an area already found is not asked again.
+ */
 export function readMerges(ws: EtWorksheet, box: RangeBox): RangeBox[] {
   const found = new Map<string, RangeBox>();
-  const stack = [box];
+  const byRow = new Map<number, RangeBox[]>();
+  const known = (b: RangeBox) =>
+    (byRow.get(b.top) ?? []).some((m) => b.bottom <= m.bottom && m.left <= b.left && b.right <= m.right);
+  const stack: RangeBox[] = [];
+  for (let r = box.bottom; r >= box.top; r--) stack.push({ ...box, top: r, bottom: r });
   while (stack.length) {
     const b = stack.pop()!;
+    if (known(b)) continue;
     const range = rangeOf(ws, b);
     const merged = range.MergeCells;
     if (merged === false) continue;
@@ -121,7 +136,10 @@ export function readMerges(ws: EtWorksheet, box: RangeBox): RangeBox[] {
       const first = single(b) ? range : ws.Range(address(b.top, b.left));
       const area = first.MergeArea.Address(false, false);
       const m = parseRange(area);
-      if (m) found.set(area, m);
+      if (m && !found.has(area)) {
+        found.set(area, m);
+        for (let r = m.top; r <= m.bottom; r++) byRow.set(r, [...(byRow.get(r) ?? []), m]);
+      }
       // One merged area that is exactly this range: done. Otherwise (several areas) look closer.
       if (single(b) || area === rangeAddress(b)) continue;
     }

@@ -21,7 +21,7 @@ import { setDefaultPolicy, getDefaultPolicy } from "../engine/perf";
 import { buildPlan } from "../engine/plan";
 import { getPolicy, PolicyError } from "../engine/policy";
 import type { Lang } from "../i18n/strings";
-import { parseAddress } from "../layout/grid";
+import { parseAddress, type Grid } from "../layout/grid";
 import { MappingError } from "../layout/mapping";
 import { portError, PortError, reportProgress, toPortError, undoError, type ExcelStringKey } from "../excel/messages";
 import type { Caps } from "../excel/requirements";
@@ -210,13 +210,13 @@ export function createWpsPort(options: WpsPortOptions = {}): WorkbookPort {
     return e;
   }
 
-  function analyzeIn(r: Run): { entry: Book["entries"][number]; analysis: SheetAnalysis } {
+  function analyzeIn(r: Run): { entry: Book["entries"][number]; grid: Grid; analysis: SheetAnalysis } {
     r.progress(0, 3, "STEP_READ");
     const entry = active(r);
     const grid = readGrid(entry.ws);
     r.abortCheck();
     r.progress(1, 3, "STEP_ANALYZE");
-    return { entry, analysis: analysisOf(grid, entry.name, r.book.store) };
+    return { entry, grid, analysis: analysisOf(grid, entry.name, r.book.store) };
   }
 
   function idOf(e: Book["entries"][number]): string {
@@ -281,8 +281,8 @@ export function createWpsPort(options: WpsPortOptions = {}): WorkbookPort {
 
     previewWrites(style: FormulaStyle, opts) {
       return run(opts, "", (r) => {
-        const { entry, analysis } = analyzeIn(r);
-        const plan = buildPlan(entry.name, readGrid(entry.ws), analysis.results, {
+        const { entry, grid, analysis } = analyzeIn(r);
+        const plan = buildPlan(entry.name, grid, analysis.results, {
           target: "in-place",
           formulas: style,
           lang: r.lang,

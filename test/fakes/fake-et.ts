@@ -284,7 +284,9 @@ export class FakeEtRange implements EtRange {
   }
 
   private mergeAt(row: number, col: number): RangeBox | undefined {
-    return this.sheet.merges.find((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right);
+    return mergesByRow(this.sheet)
+      .get(row)
+      ?.find((m) => m.left <= col && col <= m.right);
   }
 
   get MergeCells(): boolean | null {
@@ -378,6 +380,17 @@ export class FakeEtRange implements EtRange {
     });
     return true;
   }
+}
+
+/** A sheet's merged areas by row (rebuilt when the list changes): the fake stays fast on 30,000 merges. */
+const MERGE_INDEX = new WeakMap<SheetModel, { list: RangeBox[]; len: number; rows: Map<number, RangeBox[]> }>();
+function mergesByRow(sheet: SheetModel): Map<number, RangeBox[]> {
+  const hit = MERGE_INDEX.get(sheet);
+  if (hit && hit.list === sheet.merges && hit.len === sheet.merges.length) return hit.rows;
+  const rows = new Map<number, RangeBox[]>();
+  for (const m of sheet.merges) for (let r = m.top; r <= m.bottom; r++) rows.set(r, [...(rows.get(r) ?? []), m]);
+  MERGE_INDEX.set(sheet, { list: sheet.merges, len: sheet.merges.length, rows });
+  return rows;
 }
 
 /** A value or formula put in a cell as typed (coerce: the cell's format "@" keeps text). */
