@@ -147,9 +147,18 @@ export interface WpsApplication extends EtApplication {
   readonly PluginStorage: EtPluginStorage;
   CreateTaskPane(url: string, title?: string): EtTaskPane;
   GetTaskPane(id: number): EtTaskPane;
-  readonly ribbonUI?: { InvalidateControl(id: string): void; Invalidate(): void };
+  ribbonUI?: { InvalidateControl(id: string): void; Invalidate(): void };
   /** Present in WPS builds that run add-in worksheet functions (12.1.0.20540 and later). */
-  AddCustomFunction?: (namespace: string, name: string, fn: (...args: never[]) => unknown) => void;
+  AddCustomFunction?: (
+    namespace: string,
+    name: string,
+    fn: (...args: never[]) => unknown,
+    metadata?: {
+      description?: string;
+      result: { type?: string };
+      parameters: { name?: string; type?: string; description?: string }[];
+    },
+  ) => void;
 }
 
 /** "#RRGGBB" → BGR long (Interior.Color). */

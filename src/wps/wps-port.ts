@@ -43,6 +43,7 @@ import {
   type Transition,
 } from "../excel/transitions";
 import { applyMoves, readGrid, readStates } from "./cells";
+import { POLICY_VERSION_KEY } from "./functions";
 import { wpsApplication, type EtWorkbook, type EtWorksheet, type WpsApplication } from "./et";
 import {
   CELL_CHUNK_CHARS,
@@ -417,6 +418,9 @@ export function createWpsPort(options: WpsPortOptions = {}): WorkbookPort {
         writeSettings(r.book.app, r.book.wb, r.book.store.raw, diff);
         const before = getDefaultPolicy().name;
         setDefaultPolicy(policy.name);
+        // The functions run in the add-in's main page, not this one: tell them to read the policy again.
+        const storage = r.book.app.PluginStorage;
+        if (storage) storage.setItem(POLICY_VERSION_KEY, (Number(storage.getItem(POLICY_VERSION_KEY)) || 0) + 1);
         if (before === policy.name && !diff.size) return;
         // The PERF functions are not volatile: only a full recalculation (VBA Application.CalculateFull)
         // runs every PERF cell, and everything depending on one, again under the new policy.
