@@ -4,9 +4,11 @@
  */
 import type { Finding, FormResult } from "../engine/checks";
 import type { Policy } from "../engine/types";
+import { t } from "../i18n/strings";
 import type { Lang } from "../i18n/strings";
 import { analyzeGrid, SheetResult } from "../layout/analyze";
-import { Grid, rangeAddress } from "../layout/grid";
+import { address, Grid, rangeAddress } from "../layout/grid";
+import { FORM_TITLE } from "../layout/headers";
 import type { SheetMapping } from "../layout/mapping";
 
 export interface CheckedSheet {
@@ -131,5 +133,90 @@ export function jsonForm(r: FormResult, lang: Lang): JsonForm {
       cell: i.cell,
       message: i.message[lang],
     })),
+  };
+}
+
+/**
+ * What became of one file perf-check was handed: "checked" (read, possibly after a LibreOffice
+ * conversion), "unreadable" (error says why; counts for exit status 2) or "skipped" (not read on
+ * purpose, in a folder scan; skipped says why; no effect on the exit status).
+ */
+export type FileStatus = "checked" | "unreadable" | "skipped";
+
+/** One file in every output (JSON `files[i]`, the text lines, the CSV and HTML reports). */
+export interface JsonFile {
+  /** The path as handed over (for a converted file, the original .xls/.et/.ods). */
+  file: string;
+  status: FileStatus;
+  /** True when it was read through a LibreOffice conversion to .xlsx. */
+  converted?: boolean;
+  error?: string;
+  skipped?: string;
+  /** Findings about the file as a whole: NO_FORM. */
+  findings: JsonFinding[];
+  forms: JsonForm[];
+}
+
+/** Counts over all files: every file handed over is exactly one of checked, unreadable, skipped. */
+export interface JsonSummary {
+  files: number;
+  checked: number;
+  /** Of the checked, how many were converted with LibreOffice. */
+  converted: number;
+  unreadable: number;
+  skipped: number;
+  forms: number;
+  errors: number;
+  warnings: number;
+}
+
+export function summarize(files: readonly JsonFile[]): JsonSummary {
+  const findings = files.flatMap((f) => [...f.findings, ...f.forms.flatMap((form) => form.findings)]);
+  return {
+    files: files.length,
+    checked: files.filter((f) => f.status === "checked").length,
+    converted: files.filter((f) => f.status === "checked" && f.converted).length,
+    unreadable: files.filter((f) => f.status === "unreadable").length,
+    skipped: files.filter((f) => f.status === "skipped").length,
+    forms: files.reduce((n, f) => n + f.forms.length, 0),
+    errors: findings.filter((x) => x.severity === "error").length,
+    warnings: findings.filter((x) => x.severity === "warning").length,
+  };
+}
+
+/** The first cell of any sheet whose text reads as a form title (项目支出绩效自评表 …), for NO_FORM. */
+function titleCell(grids: readonly Grid[]): { grid: Grid; cell: string; title: string } | undefined {
+  for (const grid of grids)
+    for (let r = grid.top; r <= grid.bottom; r++)
+      for (let c = grid.left; c <= grid.right; c++) {
+        const text = grid.text(r, c);
+        if (text && text.length <= 80 && FORM_TITLE.test(text)) return { grid, cell: address(r, c), title: text };
+      }
+  return undefined;
+}
+
+/**
+ * The file-level finding for a workbook in which no form was found (a pay sheet, a blank workbook,
+ * a template whose headers are not understood): code NO_FORM, severity error, saying what was
+ * looked for and, when a sheet carries a form's title, where. Undefined when a form was found.
+ */
+export function noFormFinding(sheets: readonly CheckedSheet[], lang: Lang): JsonFinding | undefined {
+  if (sheets.some((s) => s.result.results.length > 0)) return undefined;
+  const grids = sheets.map((s) => s.grid);
+  let message =
+    grids.length === 0
+      ? t(lang, "CLI_NO_SHEETS")
+      : t(lang, "CLI_NO_FORM", {
+          sheets: grids.length,
+          names: grids.map((g) => (lang === "zh" ? `“${g.sheet}”` : `"${g.sheet}"`)).join(lang === "zh" ? "、" : ", "),
+        });
+  const title = titleCell(grids);
+  if (title) message += t(lang, "CLI_NO_FORM_TITLE", { cell: `${title.grid.sheet}!${title.cell}`, title: title.title });
+  return {
+    code: "NO_FORM",
+    severity: "error",
+    sheet: title?.grid.sheet ?? "",
+    cell: title?.cell ?? "",
+    message,
   };
 }

@@ -3,8 +3,10 @@
  *
  *   perf-check [--json] [--policy NAME|FILE] [--mapping FILE] [--write DIR] [--report FILE] [--lang zh|en] PATH...
  *
- * Exit status: 0 no error findings, 1 at least one error finding, 2 a file could not be read or
- * bad usage (the other files are still checked and reported).
+ * Exit status: 0 every file checked and no error finding; 1 at least one error finding (a workbook
+ * with no form counts: NO_FORM); 2 a file could not be read (an .xls/.et/.ods without LibreOffice
+ * included) or bad usage (the other files are still checked and reported). Skipped files (listed
+ * with their reason) do not change it. Usage errors are found before any file is read or written.
  */
 import { promises as fs } from "fs";
 import path from "path";
@@ -14,9 +16,12 @@ import type { Policy } from "../engine/types";
 import { both, t } from "../i18n/strings";
 import type { Lang, Params, StringKey } from "../i18n/strings";
 import { MappingError, parseMappingDoc, SheetMapping } from "../layout/mapping";
-import { checkGrids, jsonForm, JsonForm } from "./check";
+import { checkGrids, JsonFile, jsonForm, noFormFinding, summarize } from "./check";
+import { collectInputs, Input } from "./inputs";
+import { ConvertBatch, convertWithLibreOffice, findSoffice } from "./libreoffice";
+import { jsonDocument, renderText, summaryLine } from "./output";
 import { DEFAULT_LIMITS, oneLine, openWorkbook, ReadLimits, WorkbookReadError } from "./read";
-import { renderCsv, renderHtml, ReportFile } from "./report";
+import { renderCsv, renderHtml } from "./report";
 
 export interface Io {
   out: (s: string) => void;
@@ -39,12 +44,6 @@ interface Options {
   lang: string;
 }
 
-interface Input {
-  file: string;
-  /** Path relative to the folder it was found in (or its base name). */
-  rel: string;
-}
-
 class UsageError extends Error {}
 
 function bothLine(key: StringKey, params: Params = {}): string {
@@ -54,33 +53,6 @@ function bothLine(key: StringKey, params: Params = {}): string {
 
 function usage(key: StringKey, params: Params = {}): UsageError {
   return new UsageError(bothLine(key, params));
-}
-
-async function collectInputs(paths: string[]): Promise<{ inputs: Input[]; missing: string[] }> {
-  const inputs: Input[] = [];
-  const missing: string[] = [];
-  const walk = async (dir: string, root: string) => {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(full, root);
-      else if (e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$"))
-        inputs.push({ file: full, rel: path.relative(root, full) });
-    }
-  };
-  for (const p of paths) {
-    let st;
-    try {
-      st = await fs.stat(p);
-    } catch {
-      missing.push(p);
-      continue;
-    }
-    if (st.isDirectory()) await walk(p, p);
-    else inputs.push({ file: p, rel: path.basename(p) });
-  }
-  return { inputs, missing };
 }
 
 async function resolvePolicy(spec: string | undefined): Promise<Policy> {
@@ -142,21 +114,79 @@ function progressBar(io: Io, total: number): { tick: (name: string) => void; sto
   return { tick: (file) => bar.increment(1, { file: path.basename(file) }), stop: () => bar.stop() };
 }
 
+/** The --lang value in argv, before commander has parsed it (for usage errors and help). */
+function langOf(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--lang" && argv[i + 1] === "en") return "en";
+    if (argv[i] === "--lang=en") return "en";
+  }
+  return "zh";
+}
+
+/** --help: both languages, the chosen one first, with the exit codes. */
+function helpText(lang: Lang): string {
+  const h = both("CLI_HELP");
+  return lang === "en" ? `${h.en}\n\n${h.zh}\n` : `${h.zh}\n\n${h.en}\n`;
+}
+
+/** A commander parse error as one bilingual line. */
+function commanderMessage(e: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? "";
+  switch (e.code) {
+    case "commander.unknownOption":
+      return bothLine("CLI_UNKNOWN_OPTION", { option: quoted });
+    case "commander.optionMissingArgument":
+      return bothLine("CLI_OPTION_ARGUMENT", { option: quoted.split(" ")[0] });
+    case "commander.missingArgument":
+      return bothLine("CLI_NO_PATHS");
+    default:
+      return oneLine(e.message.replace(/^error:\s*/, ""));
+  }
+}
+
+const REPORT_FORMATS = /\.(html?|csv)$/i;
+
+/** Output paths that cannot work, found before anything is read: one line each, exit 2. */
+async function checkOutputs(opts: Options): Promise<void> {
+  if (opts.report !== undefined) {
+    const st = await fs.stat(opts.report).catch(() => undefined);
+    if (st?.isDirectory()) throw usage("CLI_REPORT_IS_DIR", { file: opts.report });
+    if (!REPORT_FORMATS.test(opts.report)) throw usage("CLI_REPORT_FORMAT", { file: opts.report });
+  }
+  if (opts.write !== undefined) {
+    const st = await fs.stat(opts.write).catch(() => undefined);
+    if (st && !st.isDirectory()) throw usage("CLI_WRITE_IS_FILE", { dir: opts.write });
+  }
+}
+
+/** The same file, however named (symlinks, relative paths). */
+async function samePath(a: string, b: string): Promise<boolean> {
+  const real = (p: string) => fs.realpath(p).catch(() => path.resolve(p));
+  return (await real(a)) === (await real(b));
+}
+
 /** Run perf-check with argv (without node and script). Resolves to the exit status. */
-export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimits = DEFAULT_LIMITS): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = defaultIo,
+  limits: ReadLimits = DEFAULT_LIMITS,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const argvLang = langOf(argv);
   const program = new Command();
   program
     .name("perf-check")
-    .description("检查绩效自评表工作簿 / Check 绩效自评表 (performance self-evaluation) workbooks")
-    .argument("<paths...>", ".xlsx files or folders (searched recursively)")
-    .option("--json", "print one JSON document on stdout")
-    .option("--policy <name|file>", "scoring policy: national, linear, spend-ratio, or a JSON policy file", undefined)
-    .option("--mapping <file>", "column mapping JSON (as saved by the add-in)")
-    .option("--write <dir>", "write an annotated copy of each workbook into this folder")
-    .option("--report <file>", "write a report: .html (default) or .csv")
-    .option("--lang <zh|en>", "language of messages", "zh")
+    .argument("<paths...>")
+    .option("--json")
+    .option("--policy <name|file>")
+    .option("--mapping <file>")
+    .option("--write <dir>")
+    .option("--report <file>")
+    .option("--lang <zh|en>", "", "zh")
+    .helpOption("-h, --help")
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined });
+  program.helpInformation = () => helpText(argvLang);
   let opts: Options;
   let paths: string[];
   try {
@@ -164,19 +194,34 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
     opts = program.opts<Options>();
     paths = program.args;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0;
+      io.err(`perf-check: ${commanderMessage(e)}\n`);
+      return 2;
+    }
     throw e;
   }
-  const lang: Lang = opts.lang === "en" ? "en" : "zh";
   if (opts.lang !== "zh" && opts.lang !== "en") {
     io.err(`perf-check: ${bothLine("CLI_LANG")}\n`);
     return 2;
   }
+  const lang: Lang = opts.lang;
   let policy: Policy;
   let mappings: Map<string, SheetMapping> | undefined;
+  let inputs: Input[];
   try {
+    await checkOutputs(opts);
     policy = await resolvePolicy(opts.policy);
     mappings = await resolveMapping(opts.mapping);
+    inputs = await collectInputs(paths, {
+      outputDirs: opts.write ? [opts.write] : [],
+      outputFiles: opts.report ? [opts.report] : [],
+    });
+    // An output never replaces an input, however it is named.
+    if (opts.report)
+      for (const i of inputs)
+        if (i.action !== "skip" && (await samePath(i.file, opts.report)))
+          throw usage("CLI_OUTPUT_IS_INPUT", { file: opts.report });
   } catch (e) {
     if (e instanceof UsageError || e instanceof PolicyError || e instanceof MappingError) {
       io.err(`perf-check: ${e.message}\n`);
@@ -184,85 +229,118 @@ export async function main(argv: string[], io: Io = defaultIo, limits: ReadLimit
     }
     throw e;
   }
-  const { inputs, missing } = await collectInputs(paths);
-  const files: ReportFile[] = [];
-  let readFailure = missing.length > 0;
-  for (const m of missing) {
-    files.push({ file: m, error: t(lang, "CLI_NO_SUCH_PATH"), forms: [] });
-  }
-  if (inputs.length === 0 && missing.length === 0) {
+  if (!inputs.some((i) => i.action !== "skip")) {
+    // Nothing to check: still every file listed (with why it was skipped), then the usage line.
+    const skipped = inputs.map((i) => fileOf(i, lang));
+    if (opts.json) io.out(jsonDocument(skipped));
+    else renderText(skipped, lang, io.out, io.err);
     io.err(`perf-check: ${bothLine("CLI_NO_FILES", { paths: paths.join(", ") })}\n`);
     return 2;
   }
+
+  const files: JsonFile[] = inputs.map((i) => fileOf(i, lang));
+  const toRead = inputs.filter((i) => i.action === "read" || i.action === "convert");
+  const conversions = await convertInputs(
+    inputs.filter((i) => i.action === "convert"),
+    env,
+  );
   // An annotated copy never lands on an input (say a file named x.checked.xlsx inside --write DIR).
   const taken = new Set<string>(inputs.map((i) => path.resolve(i.file)));
-  const bar = opts.json ? { tick: () => undefined, stop: () => undefined } : progressBar(io, inputs.length);
-  for (const input of inputs) {
-    const entry: ReportFile = { file: input.file, forms: [] };
-    files.push(entry);
-    try {
-      const { grids, pkg } = await openWorkbook(input.file, limits);
-      const sheets = checkGrids(grids, policy, mappings);
-      const forms: JsonForm[] = sheets.flatMap((s) => s.result.results.map((r) => jsonForm(r, lang)));
-      entry.forms = forms;
-      if (opts.write) {
-        // The copy is the workbook itself plus the review cells, flags and notes: only the parts
-        // that change are rewritten (src/xlsx/annotate.ts). Loaded here, not at start-up.
-        const { annotatedCopy, annotatedPath } = require("./annotate") as typeof import("./annotate");
-        const bytes = annotatedCopy(pkg, sheets, policy, lang);
-        const out = annotatedPath(opts.write, input.rel, taken);
-        await fs.mkdir(path.dirname(out), { recursive: true });
-        await fs.writeFile(out, bytes);
+  let written = 0;
+  const bar = opts.json ? { tick: () => undefined, stop: () => undefined } : progressBar(io, toRead.length);
+  try {
+    for (const [k, input] of inputs.entries()) {
+      const entry = files[k];
+      if (input.action !== "read" && input.action !== "convert") continue;
+      try {
+        let source = input.file;
+        if (input.action === "convert") {
+          const c = conversions.results.get(input.file);
+          if (!c?.xlsx) {
+            const m = c?.error ?? both("CONVERT_NO_SOFFICE", { ext: path.extname(input.file).toLowerCase() });
+            throw new WorkbookReadError(m.zh, m.en);
+          }
+          source = c.xlsx;
+          entry.converted = true;
+        }
+        const { grids, pkg } = await openWorkbook(source, limits);
+        const sheets = checkGrids(grids, policy, mappings);
+        entry.forms = sheets.flatMap((s) => s.result.results.map((r) => jsonForm(r, lang)));
+        const noForm = noFormFinding(sheets, lang);
+        if (noForm) entry.findings.push(noForm);
+        if (opts.write) {
+          // The copy is the workbook itself plus the review cells, flags and notes: only the parts
+          // that change are rewritten (src/xlsx/annotate.ts), so two runs write the same bytes.
+          // Loaded here, not at start-up.
+          const { annotatedCopy, annotatedPath } = require("./annotate") as typeof import("./annotate");
+          const bytes = annotatedCopy(pkg, sheets, policy, lang);
+          const out = annotatedPath(opts.write, input.rel, taken);
+          await fs.mkdir(path.dirname(out), { recursive: true });
+          await fs.writeFile(out, bytes);
+          written++;
+        }
+      } catch (e) {
+        entry.status = "unreadable";
+        entry.converted = undefined;
+        entry.forms = [];
+        entry.findings = [];
+        if (e instanceof WorkbookReadError) entry.error = lang === "zh" ? e.zh : e.en;
+        else entry.error = oneLine(t(lang, "CLI_FAILED", { detail: (e as Error).message }));
       }
-    } catch (e) {
-      readFailure = true;
-      if (e instanceof WorkbookReadError) entry.error = lang === "zh" ? e.zh : e.en;
-      else entry.error = oneLine(t(lang, "CLI_FAILED", { detail: (e as Error).message }));
+      bar.tick(input.file);
     }
-    bar.tick(input.file);
+  } finally {
+    bar.stop();
+    await conversions.dispose();
   }
-  bar.stop();
 
-  const allForms = files.flatMap((f) => f.forms);
-  const errors = allForms.reduce((s, f) => s + f.findings.filter((x) => x.severity === "error").length, 0);
-  const warnings = allForms.reduce((s, f) => s + f.findings.filter((x) => x.severity === "warning").length, 0);
-
+  let reportFailure = false;
   if (opts.report) {
-    const csv = /\.csv$/i.test(opts.report);
-    await fs.mkdir(path.dirname(path.resolve(opts.report)), { recursive: true });
-    await fs.writeFile(opts.report, csv ? renderCsv(files, lang) : renderHtml(files, lang), "utf8");
+    try {
+      const csv = /\.csv$/i.test(opts.report);
+      await fs.mkdir(path.dirname(path.resolve(opts.report)), { recursive: true });
+      await fs.writeFile(opts.report, csv ? renderCsv(files, lang) : renderHtml(files, lang), "utf8");
+    } catch (e) {
+      reportFailure = true;
+      io.err(`perf-check: ${bothLine("CLI_REPORT_WRITE", { file: opts.report, detail: (e as Error).message })}\n`);
+    }
   }
 
   if (opts.json) {
-    const doc = {
-      files: files.map((f) =>
-        f.error ? { file: f.file, error: f.error, forms: [] } : { file: f.file, forms: f.forms },
-      ),
-    };
-    io.out(JSON.stringify(doc, null, 2) + "\n");
+    io.out(jsonDocument(files));
   } else {
-    for (const f of files) {
-      if (f.error) {
-        io.err(`${oneLine(f.file)}: ${t(lang, "CLI_ERROR")}: ${oneLine(f.error)}\n`);
-        continue;
-      }
-      io.out(`${f.file}\n`);
-      for (const form of f.forms) {
-        const e = form.findings.filter((x) => x.severity === "error").length;
-        const w = form.findings.filter((x) => x.severity === "warning").length;
-        const grade = form.grade.stated ?? form.grade.computed ?? "";
-        io.out(
-          `  ${form.sheet}!${form.range} ${form.name ?? ""}  ${t(lang, "CLI_TOTAL")} ${form.total.stated ?? "—"}/${form.total.computed ?? "—"} ${grade}  ${e}E ${w}W\n`,
-        );
-        for (const x of form.findings)
-          io.out(`    ${x.severity.padEnd(7)} ${x.cell.padEnd(5)} ${x.code}: ${x.message}\n`);
-      }
-    }
-    const summary = t(lang, "CLI_SUMMARY", { files: inputs.length, forms: allForms.length, errors, warnings });
-    io.out(`${summary}\n`);
-    if (opts.write) io.out(`${t(lang, "CLI_ANNOTATED")}: ${path.resolve(opts.write)}\n`);
-    if (opts.report) io.out(`${t(lang, "CLI_REPORT")}: ${path.resolve(opts.report)}\n`);
+    renderText(files, lang, io.out, io.err, policy.grades);
+    io.out(`${summaryLine(files, lang)}\n`);
+    if (opts.write && written > 0) io.out(`${t(lang, "CLI_ANNOTATED")}: ${path.resolve(opts.write)}\n`);
+    if (opts.report && !reportFailure) io.out(`${t(lang, "CLI_REPORT")}: ${path.resolve(opts.report)}\n`);
   }
-  if (readFailure) return 2;
-  return errors > 0 ? 1 : 0;
+  const s = summarize(files);
+  if (s.unreadable > 0 || reportFailure) return 2;
+  return s.errors > 0 ? 1 : 0;
+}
+
+/** A file's entry before it is read: skipped and missing inputs are final here. */
+function fileOf(input: Input, lang: Lang): JsonFile {
+  const entry: JsonFile = { file: input.file, status: "checked", findings: [], forms: [] };
+  if (input.action === "skip") {
+    entry.status = "skipped";
+    entry.skipped = input.reason ? input.reason[lang] : "";
+  } else if (input.action === "missing") {
+    entry.status = "unreadable";
+    entry.error = t(lang, "CLI_NO_SUCH_PATH");
+  }
+  return entry;
+}
+
+/** The .xls/.et/.ods inputs converted with LibreOffice, when it is installed. */
+async function convertInputs(inputs: readonly Input[], env: NodeJS.ProcessEnv): Promise<ConvertBatch> {
+  const none: ConvertBatch = { results: new Map(), dispose: async () => undefined };
+  if (inputs.length === 0) return none;
+  const soffice = findSoffice(env);
+  if (!soffice) return none;
+  const timeout = Number(env.PERF_CHECK_CONVERT_TIMEOUT);
+  return convertWithLibreOffice(
+    inputs.map((i) => i.file),
+    { soffice, timeoutMs: timeout > 0 ? timeout * 1000 : undefined, env },
+  );
 }

@@ -1,17 +1,17 @@
 /**
- * The reviewer's report: one HTML page (every form, its findings, a grade chart) or a CSV.
+ * The reviewer's report: one HTML page (every file with its status, every form, its findings and
+ * layout problems, a grade chart) or a CSV. Every file handed over is in it: checked, converted,
+ * unreadable or skipped, and a workbook with no form with its NO_FORM finding.
  * Everything taken from cells is escaped; CSV cells that a spreadsheet would run as a formula
- * (leading = + - @) are neutralised.
+ * (leading = + - @) are neutralised, and so are line breaks and control characters (plain()).
  */
 import { t } from "../i18n/strings";
 import type { Lang, Params, StringKey } from "../i18n/strings";
-import type { JsonForm } from "./check";
+import type { JsonFile, JsonForm } from "./check";
+import { plain, summaryLine } from "./output";
 
-export interface ReportFile {
-  file: string;
-  error?: string;
-  forms: JsonForm[];
-}
+/** One file of the report: the JSON shape. */
+export type ReportFile = JsonFile;
 
 type ReportKey = Extract<StringKey, `REPORT_${string}`> extends `REPORT_${infer K}` ? K : never;
 
@@ -52,10 +52,47 @@ function gradeChart(files: ReportFile[], lang: Lang): string {
   return `<figure><figcaption>${escapeHtml(u(lang, "gradeChart"))}</figcaption><svg role="img" aria-label="${escapeHtml(u(lang, "gradeChart"))}" width="${20 + GRADES.length * (barW + 20)}" height="${h}">${bars}</svg></figure>`;
 }
 
+/** A file's status in the report's language ("converted and checked" for a converted file). */
+function statusText(f: ReportFile, lang: Lang): string {
+  return t(lang, f.status === "checked" && f.converted ? "CLI_STATUS_converted" : `CLI_STATUS_${f.status}`);
+}
+
+/** What the files table says beside a file: why it was not read, or its file-level findings. */
+function fileNote(f: ReportFile): string {
+  if (f.status === "unreadable") return f.error ?? "";
+  if (f.status === "skipped") return f.skipped ?? "";
+  return f.findings.map((x) => `${x.code}: ${x.message}`).join("; ");
+}
+
+function filesTable(files: ReportFile[], lang: Lang): string {
+  const rows = files
+    .map((f) => {
+      const all = [...f.findings, ...f.forms.flatMap((form) => form.findings)];
+      const e = all.filter((x) => x.severity === "error").length;
+      const w = all.filter((x) => x.severity === "warning").length;
+      return `<tr class="file-${escapeHtml(f.status)}${e ? " has-error" : ""}"><td>${escapeHtml(f.file)}</td><td>${escapeHtml(statusText(f, lang))}</td><td>${f.forms.length}</td><td>${e}</td><td>${w}</td><td>${escapeHtml(fileNote(f))}</td></tr>`;
+    })
+    .join("\n");
+  return `<h2>${u(lang, "files")}</h2>
+<table class="files"><thead><tr><th>${u(lang, "file")}</th><th>${u(lang, "status")}</th><th>${u(lang, "forms")}</th><th>${u(lang, "errors")}</th><th>${u(lang, "warnings")}</th><th>${u(lang, "note")}</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>`;
+}
+
+function layoutTable(form: JsonForm, lang: Lang): string {
+  if (form.layoutIssues.length === 0) return "";
+  const rows = form.layoutIssues
+    .map(
+      (i) =>
+        `<tr class="layout"><td>${escapeHtml(form.sheet)}!${escapeHtml(i.cell ?? "")}</td><td>${escapeHtml(i.field)}</td><td>${escapeHtml(i.kind)}</td><td>${escapeHtml(i.message)}</td></tr>`,
+    )
+    .join("");
+  return `<h4>${u(lang, "layout")}</h4><table><thead><tr><th>${u(lang, "cell")}</th><th>${u(lang, "field")}</th><th>${u(lang, "kind")}</th><th>${u(lang, "message")}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 export function renderHtml(files: ReportFile[], lang: Lang): string {
   const forms = files.flatMap((f) => f.forms.map((form) => ({ file: f.file, form })));
-  const errors = forms.reduce((s, x) => s + count(x.form, "error"), 0);
-  const warnings = forms.reduce((s, x) => s + count(x.form, "warning"), 0);
   const rows = forms
     .map(({ file, form }, i) => {
       const e = count(form, "error");
@@ -73,7 +110,7 @@ export function renderHtml(files: ReportFile[], lang: Lang): string {
             )
             .join("")}</tbody></table>`
         : `<p>${u(lang, "noFindings")}</p>`;
-      return `<section id="form-${i}"><h3>${escapeHtml(form.name ?? form.range)} <small>${escapeHtml(file)} · ${escapeHtml(form.sheet)}!${escapeHtml(form.range)}</small></h3>${items}</section>`;
+      return `<section id="form-${i}"><h3>${escapeHtml(form.name ?? form.range)} <small>${escapeHtml(file)} · ${escapeHtml(form.sheet)}!${escapeHtml(form.range)}</small></h3>${items}${layoutTable(form, lang)}</section>`;
     })
     .join("\n");
   const failed = files.filter((f) => f.error);
@@ -90,14 +127,16 @@ export function renderHtml(files: ReportFile[], lang: Lang): string {
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",system-ui,sans-serif;margin:24px;color:#222}
 table{border-collapse:collapse;margin:8px 0 16px}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f3f3f3}tr.has-error td:nth-child(7){background:#ffc7ce}tr.has-warning td:nth-child(8){background:#ffeb9c}
+tr.file-unreadable td:nth-child(2){background:#ffc7ce}tr.file-skipped td:nth-child(2){background:#eee}
 tr.sev-error td:first-child{border-left:4px solid #c00}tr.sev-warning td:first-child{border-left:4px solid #e0a000}tr.sev-info td:first-child{border-left:4px solid #4a90d9}
 small{color:#666;font-weight:normal}figure{margin:16px 0}svg text{font-size:13px}
 </style>
 </head>
 <body>
 <h1>${u(lang, "title")}</h1>
-<p>${escapeHtml(u(lang, "summary", { files: files.length, forms: forms.length, errors, warnings }))}</p>
+<p>${escapeHtml(summaryLine(files, lang))}</p>
 ${gradeChart(files, lang)}
+${filesTable(files, lang)}
 <table><thead><tr><th>${u(lang, "file")}</th><th>${u(lang, "sheet")}</th><th>${u(lang, "range")}</th><th>${u(lang, "name")}</th><th>${u(lang, "total")} (${u(lang, "stated")} / ${u(lang, "computed")})</th><th>${u(lang, "grade")}</th><th>${u(lang, "errors")}</th><th>${u(lang, "warnings")}</th></tr></thead>
 <tbody>
 ${rows}
@@ -109,16 +148,22 @@ ${details}
 `;
 }
 
-/** A CSV cell: quoted, and a leading = + - @ (or tab/CR) made inert with a quote mark. */
+/** A CSV cell: quoted, on one line (plain()), and a leading = + - @ made inert with a quote mark. */
 export function csvCell(v: unknown): string {
-  let s = String(v ?? "");
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  let s = plain(v);
+  if (/^[=+\-@]/.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
 
+/**
+ * The CSV: a header, then for every file its rows: one per file-level finding, form finding and
+ * layout problem (a clean form gets one row of its own); an unreadable or skipped file one row
+ * with its reason. Headers, statuses and severities in the report's language.
+ */
 export function renderCsv(files: ReportFile[], lang: Lang): string {
   const head = [
     u(lang, "file"),
+    u(lang, "status"),
     u(lang, "sheet"),
     u(lang, "range"),
     u(lang, "name"),
@@ -126,29 +171,58 @@ export function renderCsv(files: ReportFile[], lang: Lang): string {
     u(lang, "grade"),
     u(lang, "cell"),
     u(lang, "code"),
-    "severity",
+    u(lang, "severity"),
     u(lang, "message"),
     u(lang, "expected"),
     u(lang, "found"),
   ];
+  const sev = (s: string) => t(lang, `SEV_${s}` as StringKey);
   const lines = [head.map(csvCell).join(",")];
+  const row = (cells: unknown[]) => lines.push(cells.map(csvCell).join(","));
   for (const f of files) {
-    if (f.error)
-      lines.push([f.file, "", "", "", "", "", "", "FILE_ERROR", "error", f.error, "", ""].map(csvCell).join(","));
+    const status = statusText(f, lang);
+    if (f.status === "unreadable")
+      row([f.file, status, "", "", "", "", "", "", "FILE_ERROR", sev("error"), f.error, "", ""]);
+    if (f.status === "skipped") row([f.file, status, "", "", "", "", "", "", "FILE_SKIPPED", "", f.skipped, "", ""]);
+    for (const x of f.findings)
+      row([
+        f.file,
+        status,
+        x.sheet,
+        "",
+        "",
+        "",
+        "",
+        x.cell,
+        x.code,
+        sev(x.severity),
+        x.message,
+        x.expected ?? "",
+        x.found ?? "",
+      ]);
     for (const form of f.forms) {
       const base = [
         f.file,
+        status,
         form.sheet,
         form.range,
         form.name ?? "",
         form.total.stated ?? "",
         form.grade.stated ?? form.grade.computed ?? "",
       ];
-      if (form.findings.length === 0) lines.push([...base, "", "", "", "", "", ""].map(csvCell).join(","));
+      if (form.findings.length === 0 && form.layoutIssues.length === 0) row([...base, "", "", "", "", "", ""]);
       for (const x of form.findings)
-        lines.push(
-          [...base, x.cell, x.code, x.severity, x.message, x.expected ?? "", x.found ?? ""].map(csvCell).join(","),
-        );
+        row([...base, x.cell, x.code, sev(x.severity), x.message, x.expected ?? "", x.found ?? ""]);
+      for (const i of form.layoutIssues)
+        row([
+          ...base,
+          i.cell ?? "",
+          `LAYOUT_${i.kind.toUpperCase().replace(/-/g, "_")}`,
+          t(lang, "CLI_LAYOUT"),
+          i.message,
+          "",
+          "",
+        ]);
     }
   }
   return "\ufeff" + lines.join("\r\n") + "\r\n";

@@ -3,6 +3,7 @@
  * enters through its shortest string (String(n)), so 0.1 is exactly 0.1.
  */
 import DecimalJs from "decimal.js";
+import { memoize } from "./memo";
 import type { RoundingMode } from "./types";
 
 /** The engine's configured Decimal (50 significant digits, never exponent notation in toString). */
@@ -18,13 +19,19 @@ export type Decimal = DecimalJs;
 export type DecimalLike = number | string | DecimalJs;
 
 /**
+ * Decimals of the numbers read so far: forms repeat their weights and figures, and a decimal.js
+ * value never changes once made (every operation returns a new one), so one can be shared.
+ */
+const fromNumber = memoize((x: number) => new Decimal(String(x)), 10000);
+
+/**
  * A JS number via its shortest representation, a string as written (spaces trimmed),
  * a Decimal as is. Throws a TypeError on NaN, ±Infinity or an unparsable string.
  */
 export function toDecimal(x: DecimalLike): Decimal {
   if (typeof x === "number") {
     if (!Number.isFinite(x)) throw new TypeError(`not a finite number: ${x}`);
-    return new Decimal(String(x));
+    return fromNumber(x);
   }
   if (typeof x === "string") {
     const s = x.trim();
@@ -33,7 +40,8 @@ export function toDecimal(x: DecimalLike): Decimal {
   }
   if (x instanceof DecimalJs || DecimalJs.isDecimal(x)) {
     if (!x.isFinite()) throw new TypeError(`not a finite number: ${x.toString()}`);
-    return new Decimal(x);
+    // The engine's own Decimals are shared as they are; others take the engine's settings.
+    return x.constructor === Decimal ? x : new Decimal(x);
   }
   throw new TypeError(`not a number: ${String(x)}`);
 }

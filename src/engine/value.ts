@@ -4,6 +4,7 @@
  * longer prose is text, not a number.
  */
 import { Decimal, formatDecimal, parseNumFmt, printedDecimals as printedDecimalsOf, toDecimal } from "./decimal";
+import { memoize } from "./memo";
 import type { Achievement, CellValue, Operator, ParsedValue } from "./types";
 
 type NumberValue = Extract<ParsedValue, { kind: "number" }>;
@@ -81,6 +82,13 @@ const INVISIBLE = /[\u200b-\u200d\u2060\u00ad\ufeff]/g;
  * characters of this module's words simplified (顯著 → 显著, 按時 → 按时).
  */
 export function normalizeText(s: string): string {
+  return normalizeMemo(s);
+}
+
+/** normalizeText's answers: forms repeat their words, and each costs several passes. */
+const normalizeMemo = memoize(normalizeUncached, 20000);
+
+function normalizeUncached(s: string): string {
   return s
     .replace(INVISIBLE, "")
     .replace(TRADITIONAL_CHARS, (c) => TRADITIONAL[c] ?? c)
@@ -242,20 +250,23 @@ function readNumber(n: number, numFmt?: string): ParsedValue {
  */
 export function readValue(raw: CellValue | undefined, numFmt?: string): ParsedValue {
   if (raw === null || raw === undefined) return { kind: "blank" };
-  if (typeof raw === "number") return readNumber(raw, numFmt);
+  if (typeof raw === "number") {
+    let read = NUMBER_READERS.get(numFmt);
+    if (!read) NUMBER_READERS.set(numFmt, (read = memoize((n: number) => readNumber(n, numFmt), CACHE_LIMIT)));
+    return read(raw);
+  }
   if (typeof raw === "boolean") return { kind: "text", text: raw ? "TRUE" : "FALSE" };
   if (typeof raw !== "string") return { kind: "text", text: String(raw) };
-  const hit = TEXT_CACHE.get(raw);
-  if (hit) return hit;
-  const parsed = readText(raw);
-  if (TEXT_CACHE.size >= TEXT_CACHE_LIMIT) TEXT_CACHE.clear();
-  TEXT_CACHE.set(raw, parsed);
-  return parsed;
+  return readTextMemo(raw);
 }
 
-/** Parsed texts, memoized: forms repeat the same targets ("≥90%", "全年") row after row. A ParsedValue is never mutated. */
-const TEXT_CACHE = new Map<string, ParsedValue>();
-const TEXT_CACHE_LIMIT = 50000;
+/**
+ * Parsed texts and numbers, memoized: forms repeat the same targets ("≥90%", "全年") and figures
+ * row after row (numbers by number format, then value). A ParsedValue is never mutated.
+ */
+const CACHE_LIMIT = 50000;
+const readTextMemo = memoize(readText, CACHE_LIMIT);
+const NUMBER_READERS = new Map<string | undefined, (n: number) => ParsedValue>();
 
 function readText(raw: string): ParsedValue {
   const t = normalizeText(raw);

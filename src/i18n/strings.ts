@@ -174,6 +174,34 @@ export const STRINGS = {
   },
   PACK_CORE: { zh: "自评表计算核对", en: "Self-evaluation arithmetic" },
 
+  // Cells without a figure to check (src/engine/checks/formula-not-calculated.ts, total-not-number.ts)
+  FORMULA_NOT_CALCULATED: {
+    zh: "公式 {formula} 没有保存的计算结果（文件不是由 Excel 或 WPS 保存的）：在 Excel 或 WPS 中打开并保存工作簿后才能复核这个数字",
+    en: "The formula {formula} has no saved result (the file was not saved by Excel or WPS): this figure can be checked once the workbook is opened and saved in Excel or WPS",
+  },
+  TOTAL_ERROR_VALUE: {
+    zh: "总分单元格是错误值 {found}（公式出错），无法与各项得分之和核对",
+    en: "The total cell holds the error value {found} (its formula fails); it cannot be checked against the scores",
+  },
+  TOTAL_TEXT: {
+    zh: "总分“{found}”不是数字，无法与各项得分之和核对",
+    en: 'The total "{found}" is not a number; it cannot be checked against the scores',
+  },
+  TOTAL_BLANK: {
+    zh: "总分单元格为空（各项得分之和为 {expected}）",
+    en: "The total cell is blank (the scores add up to {expected})",
+  },
+  CHECK_FORMULA_NOT_CALCULATED: { zh: "公式没有计算结果", en: "Formula never calculated" },
+  CHECK_TOTAL_NOT_NUMBER: { zh: "总分不是数字", en: "Total is not a number" },
+  FIX_FORMULA_NOT_CALCULATED: {
+    zh: "在 Excel 或 WPS 中打开工作簿并保存（保存时会计算并存下每个公式的结果），再复核",
+    en: "Open the workbook in Excel or WPS and save it (saving calculates and stores every formula's result), then check again",
+  },
+  FIX_TOTAL_NOT_NUMBER: {
+    zh: "在总分单元格填写各项得分之和，或修正出错的公式",
+    en: "Put the sum of the scores in the total cell, or fix its failing formula",
+  },
+
   // Review scores (src/engine/checks/evaluate.ts): how each 复核得分 was reached
   REVIEW_NO_WEIGHT: {
     zh: "分值无法读取，沿用自评得分 {found}",
@@ -412,15 +440,18 @@ export const STRINGS = {
   CLI_MAPPING_JSON: { zh: "映射文件不是有效 JSON：{file}", en: "mapping file is not valid JSON: {file}" },
   CLI_LANG: { zh: "--lang 只能是 zh 或 en", en: "--lang must be zh or en" },
   CLI_NO_SUCH_PATH: { zh: "路径不存在", en: "no such file or folder" },
-  CLI_NO_FILES: { zh: "没有找到 .xlsx 文件：{paths}", en: "no .xlsx files found in {paths}" },
+  CLI_NO_FILES: {
+    zh: "没有找到可检查的工作簿（.xlsx、.xlsm、.xls、.et、.ods）：{paths}",
+    en: "no workbook to check (.xlsx, .xlsm, .xls, .et, .ods) in {paths}",
+  },
   CLI_FAILED: { zh: "处理失败：{detail}", en: "failed: {detail}" },
   CLI_ERROR: { zh: "错误", en: "error" },
   CLI_TOTAL: { zh: "总分", en: "total" },
   CLI_ANNOTATED: { zh: "批注副本", en: "Annotated copies" },
   CLI_REPORT: { zh: "报告", en: "Report" },
   CLI_SUMMARY: {
-    zh: "{files} 个文件，{forms} 张表，{errors} 个错误，{warnings} 个警告",
-    en: "{files} files, {forms} forms, {errors} errors, {warnings} warnings",
+    zh: "{files}（已检查 {checked}，其中 {converted} 个经 LibreOffice 转换；无法读取 {unreadable}；跳过 {skipped}），{forms}，{errors}，{warnings}",
+    en: "{files} ({checked} checked, {converted} of them converted with LibreOffice; {unreadable} unreadable; {skipped} skipped), {forms}, {errors}, {warnings}",
   },
   CLI_SHEET_TOO_LARGE: {
     zh: "工作表“{sheet}”有 {rows}×{cols} 个单元格，超过上限 {limit}",
@@ -429,6 +460,155 @@ export const STRINGS = {
   CLI_WRITE_NO_SHEET: {
     zh: "无法写出批注副本：exceljs 读不到工作表“{sheet}”",
     en: 'cannot write the annotated copy: exceljs cannot load sheet "{sheet}"',
+  },
+
+  // perf-check: counts, file statuses, usage and help (src/cli/main.ts, src/cli/output.ts)
+  CLI_COUNT_FILES: { zh: "{n} 个文件", en: "{n} files" },
+  CLI_COUNT_FILES_ONE: { zh: "{n} 个文件", en: "{n} file" },
+  CLI_COUNT_FORMS: { zh: "{n} 张表", en: "{n} forms" },
+  CLI_COUNT_FORMS_ONE: { zh: "{n} 张表", en: "{n} form" },
+  CLI_COUNT_ERRORS: { zh: "{n} 个错误", en: "{n} errors" },
+  CLI_COUNT_ERRORS_ONE: { zh: "{n} 个错误", en: "{n} error" },
+  CLI_COUNT_WARNINGS: { zh: "{n} 个警告", en: "{n} warnings" },
+  CLI_COUNT_WARNINGS_ONE: { zh: "{n} 个警告", en: "{n} warning" },
+  CLI_STATUS_checked: { zh: "已检查", en: "checked" },
+  CLI_STATUS_converted: { zh: "已转换并检查", en: "converted and checked" },
+  CLI_STATUS_unreadable: { zh: "无法读取", en: "unreadable" },
+  CLI_STATUS_skipped: { zh: "已跳过", en: "skipped" },
+  CLI_CONVERTED_NOTE: { zh: "经 LibreOffice 转换后检查", en: "checked after conversion with LibreOffice" },
+  CLI_SKIPPED: { zh: "跳过", en: "skipped" },
+  CLI_LAYOUT: { zh: "布局", en: "Layout" },
+  CLI_NO_FORM: {
+    zh: "没有找到绩效自评表：在 {sheets} 个工作表（{names}）中没有识别出指标表头行（一级指标、二级指标与指标值或实际完成值）或评分表表头（一、二、三级指标与分值、得分）",
+    en: "no performance self-evaluation form found: none of the {sheets} sheets ({names}) has an indicator header row (一级指标, 二级指标 with 指标值 or 实际完成值) or a score-table header (一/二/三级指标 with 分值, 得分)",
+  },
+  CLI_NO_FORM_TITLE: {
+    zh: "；{cell} 有标题“{title}”，但其下的表头未能识别（可用 --mapping 指定列）",
+    en: '; {cell} has the title "{title}" but the header rows below it were not understood (name the columns with --mapping)',
+  },
+  CLI_NO_SHEETS: { zh: "工作簿中没有工作表", en: "the workbook has no worksheets" },
+  CLI_REPORT_FORMAT: {
+    zh: "--report 的格式由扩展名决定，可用 .html（网页）或 .csv（表格）：{file}",
+    en: "--report takes its format from the extension, .html (web page) or .csv (table): {file}",
+  },
+  CLI_REPORT_IS_DIR: {
+    zh: "--report 需要一个文件名，{file} 是文件夹",
+    en: "--report needs a file name; {file} is a folder",
+  },
+  CLI_WRITE_IS_FILE: {
+    zh: "--write 需要一个文件夹，{dir} 是文件",
+    en: "--write needs a folder; {dir} is a file",
+  },
+  CLI_OUTPUT_IS_INPUT: {
+    zh: "输出文件 {file} 是输入文件之一，不会覆盖它",
+    en: "the output file {file} is one of the inputs; it is not overwritten",
+  },
+  CLI_REPORT_WRITE: { zh: "无法写出报告 {file}：{detail}", en: "cannot write the report {file}: {detail}" },
+  CLI_UNKNOWN_OPTION: {
+    zh: "未知选项 {option}（见 perf-check --help）",
+    en: "unknown option {option} (see perf-check --help)",
+  },
+  CLI_OPTION_ARGUMENT: { zh: "选项 {option} 需要一个值", en: "option {option} needs a value" },
+  CLI_NO_PATHS: {
+    zh: "请指定要检查的文件或文件夹（见 perf-check --help）",
+    en: "name the files or folders to check (see perf-check --help)",
+  },
+  CLI_HELP: {
+    zh: `用法：perf-check [选项] 路径...
+
+不用 Excel 批量复核项目支出绩效自评表。路径是文件或文件夹（递归查找）：
+读取 .xlsx、.xlsm；装有 LibreOffice 时把 .xls（Excel 97-2003）、.et（WPS）、.ods 转换后读取。
+文件夹中的符号链接、临时锁定文件（~$…）、本工具写出的副本和其他表格文件逐个列为“跳过”并说明原因。
+
+选项：
+  --json                  在标准输出打印一个 JSON 文档（数字为精确的十进制字符串）
+  --policy <名称|文件>     计分规则集：national（默认）、linear、spend-ratio，或 JSON 规则集文件
+  --mapping <文件>         列映射 JSON（任务窗格保存的格式）
+  --write <文件夹>         为每个工作簿写一份带批注的副本（原文件不改动）
+  --report <文件>          写报告：.html（网页）或 .csv（表格）
+  --lang <zh|en>          输出语言，默认 zh
+  -h, --help              显示本帮助
+
+退出码：
+  0  所有文件都已检查，没有错误级问题
+  1  至少有一个错误级问题（包括没有找到自评表的工作簿，代码 NO_FORM）
+  2  有文件无法读取（包括没有 LibreOffice 时的 .xls/.et/.ods）或用法错误；其余文件照常检查并报告
+  跳过的文件不影响退出码。
+
+环境变量：SOFFICE=soffice 的路径（设为 none 则不使用 LibreOffice）`,
+    en: `Usage: perf-check [options] PATH...
+
+Checks 项目支出绩效自评表 (project expenditure performance self-evaluation forms) in bulk, without Excel.
+PATH is a file or a folder (searched recursively): .xlsx and .xlsm are read; with LibreOffice installed,
+.xls (Excel 97-2003), .et (WPS) and .ods are converted and read. In folders, symbolic links, lock files (~$…),
+the copies this tool writes and other spreadsheet files are each listed as skipped, with the reason.
+
+Options:
+  --json                  print one JSON document on stdout (numbers as exact decimal strings)
+  --policy <name|file>    scoring policy: national (default), linear, spend-ratio, or a JSON policy file
+  --mapping <file>        column mapping JSON (as the task pane saves it)
+  --write <folder>        write an annotated copy of each workbook there (the originals are not changed)
+  --report <file>         write a report: .html (web page) or .csv (table)
+  --lang <zh|en>          language of the output, zh by default
+  -h, --help              show this help
+
+Exit status:
+  0  every file was checked and has no error finding
+  1  at least one error finding (a workbook with no form counts: code NO_FORM)
+  2  a file could not be read (.xls/.et/.ods without LibreOffice included) or bad usage; the other
+     files are still checked and reported
+  Skipped files do not change the exit status.
+
+Environment: SOFFICE=path of soffice (none: do not use LibreOffice)`,
+  },
+
+  // perf-check: what it was handed and LibreOffice conversion (src/cli/inputs.ts, src/cli/libreoffice.ts)
+  INPUT_SKIP_SYMLINK: {
+    zh: "符号链接，文件夹扫描不跟随；要检查它请直接指定目标文件",
+    en: "a symbolic link; folder scans do not follow links: name the target itself to check it",
+  },
+  INPUT_SKIP_LOCK: {
+    zh: "Excel/WPS 打开工作簿时生成的临时锁定文件，不是工作簿",
+    en: "a lock file Excel or WPS keeps while a workbook is open, not a workbook",
+  },
+  INPUT_SKIP_OWN_COPY: {
+    zh: "perf-check 写出的批注副本（*.checked.xlsx、*.checked.xlsm），不作为输入",
+    en: "an annotated copy perf-check wrote (*.checked.xlsx, *.checked.xlsm), never read as input",
+  },
+  INPUT_SKIP_OUTPUT_DIR: {
+    zh: "本次运行的 --write 输出文件夹，不作为输入",
+    en: "this run's --write output folder, never read as input",
+  },
+  INPUT_SKIP_OUTPUT_FILE: { zh: "本次运行的 --report 报告文件", en: "this run's --report file" },
+  INPUT_SKIP_NOT_FILE: { zh: "不是普通文件", en: "not a regular file" },
+  INPUT_SKIP_UNLISTABLE: { zh: "无法列出文件夹内容：{detail}", en: "cannot list the folder: {detail}" },
+  INPUT_SKIP_BINARY: {
+    zh: "Excel 二进制工作簿（.xlsb）不支持：请在 Excel 中另存为 .xlsx",
+    en: "Excel binary workbooks (.xlsb) are not supported: save it as .xlsx in Excel",
+  },
+  INPUT_SKIP_TEMPLATE: {
+    zh: "模板文件（{ext}），不是填报的表：请用它生成工作簿并另存为 .xlsx",
+    en: "a template ({ext}), not a filled-in form: save a workbook made from it as .xlsx",
+  },
+  INPUT_SKIP_TEXT: {
+    zh: "文本表格（{ext}）没有表格布局，无法复核：请提供 .xlsx 工作簿",
+    en: "a text table ({ext}) keeps no form layout to check: provide the .xlsx workbook",
+  },
+  INPUT_SKIP_FORMAT: {
+    zh: "不支持的格式（{ext}）：请另存为 .xlsx",
+    en: "an unsupported format ({ext}): save it as .xlsx",
+  },
+  CONVERT_NO_SOFFICE: {
+    zh: "读取 {ext} 文件需要 LibreOffice：请安装 LibreOffice Calc（Debian/Ubuntu：apt-get install libreoffice-calc-nogui；其他系统见 libreoffice.org），或在 Excel/WPS 中另存为 .xlsx",
+    en: "reading {ext} files needs LibreOffice: install LibreOffice Calc (Debian/Ubuntu: apt-get install libreoffice-calc-nogui; elsewhere see libreoffice.org), or save it as .xlsx in Excel or WPS",
+  },
+  CONVERT_FAILED: {
+    zh: "LibreOffice 无法转换此文件（已损坏、加密或不是表格？）：{detail}",
+    en: "LibreOffice could not convert it (corrupt, encrypted or not a spreadsheet?): {detail}",
+  },
+  CONVERT_TIMEOUT: {
+    zh: "LibreOffice 转换在 {seconds} 秒内没有完成，已停止",
+    en: "LibreOffice did not finish converting it within {seconds} s; stopped",
   },
 
   // Opening workbooks in perf-check (src/cli/read.ts)
@@ -494,10 +674,15 @@ export const STRINGS = {
   REPORT_found: { zh: "填报", en: "Found" },
   REPORT_unreadable: { zh: "无法读取的文件", en: "Files that could not be read" },
   REPORT_gradeChart: { zh: "等级分布", en: "Grade distribution" },
-  REPORT_summary: {
-    zh: "共 {files} 个文件，{forms} 张表，{errors} 个错误，{warnings} 个警告",
-    en: "{files} files, {forms} forms, {errors} errors, {warnings} warnings",
-  },
+  REPORT_files: { zh: "文件", en: "Files" },
+  REPORT_status: { zh: "状态", en: "Status" },
+  REPORT_forms: { zh: "表数", en: "Forms" },
+  REPORT_note: { zh: "说明", en: "Note" },
+  REPORT_severity: { zh: "级别", en: "Severity" },
+  REPORT_layout: { zh: "布局问题（识别表格时）", en: "Layout problems (reading the form)" },
+  REPORT_field: { zh: "字段", en: "Field" },
+  REPORT_kind: { zh: "类型", en: "Kind" },
+  REPORT_fileFindings: { zh: "文件问题", en: "File findings" },
   REPORT_noFindings: { zh: "未发现问题", en: "No findings" },
   REPORT_stated: { zh: "填报", en: "stated" },
   REPORT_computed: { zh: "复核", en: "checked" },
@@ -829,12 +1014,22 @@ export type StringKey = keyof typeof STRINGS;
 /** Template parameters; a Bilingual value is filled in each language with its own text. */
 export type Params = Record<string, string | number | undefined | Bilingual>;
 
+/** Each template split once into literal text (even places) and parameter names (odd places). */
+const COMPILED = new Map<string, string[]>();
+
 function fill(template: string, params: Params, lang: Lang): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
-    if (v === undefined) return "";
-    return typeof v === "object" ? v[lang] : String(v);
-  });
+  let parts = COMPILED.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    COMPILED.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = params[parts[i]];
+    if (v !== undefined) out += typeof v === "object" ? v[lang] : String(v);
+    out += parts[i + 1];
+  }
+  return out;
 }
 
 /** One string in one language. */

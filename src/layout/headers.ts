@@ -3,15 +3,26 @@
  * A new template is mostly data here: a synonym, a label variant, a group label. Pure data and
  * matching helpers.
  */
-import { Converter } from "opencc-js/t2cn";
+import { memoize } from "../engine/memo";
+import { TRADITIONAL_GATE } from "./traditional-gate";
 
-const NORM_CACHE = new Map<string, string>();
-const CACHE_LIMIT = 20000;
+/** A traditional character the vocabulary's simplified words are made of: only such texts go through OpenCC. */
+const MAYBE_TRADITIONAL = new RegExp(`[${TRADITIONAL_GATE}]`, "u");
 
-/** Traditional → simplified (OpenCC's t2cn tables): 總分 → 总分, 實際完成值 → 实际完成值. */
-const toSimplified = Converter({ from: "t", to: "cn" });
-/** Any character outside ASCII and the common CJK punctuation may be traditional: only such texts go through OpenCC. */
-const MAYBE_TRADITIONAL = /[\u3400-\u9fff\uf900-\ufaff]/;
+let converter: ((text: string) => string) | undefined;
+/**
+ * Traditional → simplified (OpenCC's t2cn tables): 總分 → 总分, 實際完成值 → 实际完成值. Loaded on
+ * the first traditional text: building OpenCC's dictionaries costs more than reading a workbook
+ * of simplified forms (npm run bench).
+ */
+function toSimplified(text: string): string {
+  if (!converter) {
+    // Loaded only when a text needs it (a require, not an import, for that reason).
+    const { Converter } = require("opencc-js/t2cn") as typeof import("opencc-js/t2cn");
+    converter = Converter({ from: "t", to: "cn" });
+  }
+  return converter(text);
+}
 
 /**
  * A header or label text as the vocabulary is written: all white space removed (full-width, line
@@ -20,18 +31,18 @@ const MAYBE_TRADITIONAL = /[\u3400-\u9fff\uf900-\ufaff]/;
  * repeat their labels.
  */
 export function norm(s: string): string {
-  const hit = NORM_CACHE.get(s);
-  if (hit !== undefined) return hit;
-  let n = s
+  return normMemo(s);
+}
+
+const CACHE_LIMIT = 20000;
+const normMemo = memoize((s: string): string => {
+  const n = s
     .replace(/[\s\u3000\u00a0\u200b-\u200d\u2060\u00ad\ufeff]+/g, "")
     .replace(/（/g, "(")
     .replace(/）/g, ")")
     .replace(/：/g, ":");
-  if (MAYBE_TRADITIONAL.test(n)) n = toSimplified(n);
-  if (NORM_CACHE.size >= CACHE_LIMIT) NORM_CACHE.clear();
-  NORM_CACHE.set(s, n);
-  return n;
-}
+  return MAYBE_TRADITIONAL.test(n) ? toSimplified(n) : n;
+}, CACHE_LIMIT);
 
 /** The columns a mapping may name (the pane's column editor lists these). */
 export type IndicatorColumn = "level1" | "level2" | "level3" | "target" | "actual" | "weight" | "score" | "reason";

@@ -192,9 +192,11 @@ describe("zip bombs: refused before inflating (limits on uncompressed size and o
     expect(await refused(f, { maxCells: 5000 })).toMatch(
       /has at least 5001 cells with content \(merged areas included\), over the limit of 5000/,
     );
-    const ok = await runCli([f], { limits: { maxCells: 10_000 } });
-    expect(ok.code).toBe(0);
+    // Read: a sheet of plain numbers holds no form, so the file's one finding is NO_FORM (exit 1).
+    const ok = await runJson([f], { limits: { maxCells: 10_000 } });
+    expect(ok.code).toBe(1);
     expect(ok.err).toBe("");
+    expect(ok.doc.files.map((x) => [x.status, x.findings.map((y) => y.code)])).toEqual([["checked", ["NO_FORM"]]]);
   });
 
   test("cell count, limits argument on a real fixture: seed000 (24 × 9) under maxCells = 100", async () => {

@@ -41,14 +41,39 @@ function optString(v: unknown, at: string, re?: RegExp) {
 
 /** The documented shape, checked field by field. */
 function checkShape(doc: JDoc) {
-  expectKeys(doc, ["files"], ["files"], "doc");
+  expectKeys(doc, ["files", "summary"], ["files", "summary"], "doc");
   expect(Array.isArray(doc.files)).toBe(true);
+  // Every file is counted once: checked (converted among them), unreadable or skipped.
+  const s = doc.summary;
+  expectKeys(
+    s,
+    ["files", "checked", "converted", "unreadable", "skipped", "forms", "errors", "warnings"],
+    [],
+    "summary",
+  );
+  expect(s.files).toBe(doc.files.length);
+  expect(s.checked + s.unreadable + s.skipped).toBe(s.files);
+  expect(s.forms).toBe(doc.files.reduce((n, f) => n + f.forms.length, 0));
   doc.files.forEach((f, i) => {
     const at = `files[${i}]`;
-    expectKeys(f, ["file", "error", "forms"], ["file", "forms"], at);
+    expectKeys(
+      f,
+      ["file", "status", "converted", "error", "skipped", "findings", "forms"],
+      ["file", "status", "findings", "forms"],
+      at,
+    );
     expect(typeof f.file).toBe("string");
+    expect(["checked", "unreadable", "skipped"]).toContain(f.status);
     optString(f.error, `${at}.error`);
-    if (f.error) expect(f.forms).toEqual([]);
+    optString(f.skipped, `${at}.skipped`);
+    expect(`${at} error: ${f.error !== undefined}`).toBe(`${at} error: ${f.status === "unreadable"}`);
+    expect(`${at} skipped: ${f.skipped !== undefined}`).toBe(`${at} skipped: ${f.status === "skipped"}`);
+    if (f.status !== "checked") expect([f.forms, f.findings]).toEqual([[], []]);
+    // File-level findings: NO_FORM, only on a checked workbook without forms.
+    for (const fd of f.findings) {
+      expect([fd.code, fd.severity]).toEqual(["NO_FORM", "error"]);
+      expect(f.forms).toEqual([]);
+    }
     f.forms.forEach((form: JForm, j) => {
       const a = `${at}.forms[${j}]`;
       // layoutIssues: extra diagnostics (where the layout was guessed); allowed beside the documented keys.
@@ -164,7 +189,7 @@ describe("--json", () => {
     expect(fileEntry(d2, SEED002).forms.find((f) => f.range === "A23:I41")!.funds!.budget).toBe("237.04638");
   });
 
-  test("a file that cannot be read: { file, error, forms: [] } in the same document", async () => {
+  test("a file that cannot be read: { file, status: unreadable, error, findings: [], forms: [] } in the same document", async () => {
     const dir = await makeTempDir("json-err");
     try {
       const bad = path.join(dir, "bad.xlsx");
@@ -172,7 +197,7 @@ describe("--json", () => {
       const { doc, code } = await runJson([bad, SEED003, "--policy", "spend-ratio"]);
       checkShape(doc);
       expect(code).toBe(2);
-      expect(doc.files[0]).toEqual({ file: bad, error: "文件为空", forms: [] });
+      expect(doc.files[0]).toEqual({ file: bad, status: "unreadable", error: "文件为空", findings: [], forms: [] });
       expect(doc.files[1].forms).toHaveLength(5);
     } finally {
       await removeDir(dir);
@@ -277,9 +302,16 @@ describe("--report", () => {
     const csv = await fs.readFile(report, "utf8");
     expect(csv.startsWith("\ufeff")).toBe(true);
     const lines = csv.slice(1).split("\r\n").filter(Boolean);
-    // header + 2 clean forms (流动人才…, 流动人员…) + 2 findings (人才市场运行经费) + 3 (人才工作服务经费) + 1 (就业创业专项资金).
-    expect(lines).toHaveLength(1 + 2 + 2 + 3 + 1);
-    expect(lines.some((l) => l.includes('"H16","SCORE_EXCEEDS_WEIGHT","error"'))).toBe(true);
+    // header + 2 clean forms (流动人才…, 流动人员…) + 2 findings (人才市场运行经费) + 3 (人才工作服务经费) + 1 (就业创业专项资金),
+    // and the layout problems: 3 on 人才工作服务经费 (E5, G5 truncated funds headers; B19 level 1 inferred), 1 on 就业创业专项资金.
+    expect(lines).toHaveLength(1 + 2 + 2 + 3 + 1 + 3 + 1);
+    expect(lines.filter((l) => l.includes('"LAYOUT_INFERRED","布局"')).map((l) => l.split(",")[7])).toEqual([
+      '"E5"',
+      '"G5"',
+      '"B19"',
+      '"B19"',
+    ]);
+    expect(lines.some((l) => l.includes('"H16","SCORE_EXCEEDS_WEIGHT","错误"'))).toBe(true);
   });
 });
 

@@ -23,27 +23,13 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { planForSheet } from "../../src/cli/annotate";
 import { checkGrids } from "../../src/cli/check";
+import { findSoffice } from "../../src/cli/libreoffice";
 import { DEFAULT_LIMITS, openWorkbook } from "../../src/cli/read";
 import type { CellWrite } from "../../src/engine/plan";
 import { getPolicy } from "../../src/engine/policy";
 import { formOf, makeTempDir, mutateWorkbook, removeDir, runCli, runJson, SEED000, SEEDS, sheet } from "../helpers/xlsx-builders";
 
 const TEXT_AMOUNTS = "text-amounts.xlsx";
-
-/** soffice: $SOFFICE if set ("none" pretends it is not installed), else PATH and the usual places. */
-function findSoffice(): string | undefined {
-  if (process.env.SOFFICE === "none") return undefined;
-  const candidates = [process.env.SOFFICE ?? ""];
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter))
-    if (dir) candidates.push(path.join(dir, "soffice"), path.join(dir, "libreoffice"));
-  candidates.push(
-    "/usr/bin/soffice",
-    "/usr/lib/libreoffice/program/soffice",
-    "/opt/libreoffice/program/soffice",
-    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-  );
-  return candidates.find((c) => c && existsSync(c));
-}
 
 const SOFFICE = findSoffice();
 const POLICIES = ["national", "linear", "spend-ratio"];

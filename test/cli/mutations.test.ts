@@ -164,7 +164,8 @@ test('UNREADABLE_VALUE: seed000 自评表!G16 weight 5 → "abc" (info; the weig
 
 test("every code of checks.ts is shown by a seed or a mutation here", () => {
   // Seeds (seeds.test.ts): FUNDS_BREAKDOWN BUDGET_SCORE_MISMATCH MISSING_TOTAL QUALITATIVE_BAND MISSING_REASON
-  // SCORE_EXCEEDS_WEIGHT MISSING_ACTUAL INDICATOR_SCORE_MISMATCH; this file: the rest.
+  // SCORE_EXCEEDS_WEIGHT MISSING_ACTUAL INDICATOR_SCORE_MISMATCH; program-written.test.ts: FORMULA_NOT_CALCULATED
+  // TOTAL_NOT_NUMBER (seed000 with formulas and totals changed); this file: the rest.
   const shown = [
     "FUNDS_BREAKDOWN",
     "BUDGET_SCORE_MISMATCH",
@@ -180,6 +181,8 @@ test("every code of checks.ts is shown by a seed or a mutation here", () => {
     "OVER_EXECUTION",
     "GRADE_MISMATCH",
     "UNREADABLE_VALUE",
+    "FORMULA_NOT_CALCULATED",
+    "TOTAL_NOT_NUMBER",
   ];
   expect([...shown].sort()).toEqual(Object.keys(SEVERITY).sort());
 });

@@ -18,7 +18,7 @@ import { XlsxPackage } from "../../src/xlsx/package";
 import type { ZipEntry } from "../../src/xlsx/zip";
 import { Grid } from "../../src/layout/grid";
 import { worksheetToGrid } from "../helpers/exceljs-grid";
-import { makeTempDir, removeDir, runCli, SEEDS } from "../helpers/xlsx-builders";
+import { makeTempDir, removeDir, runCli, runJson, SEEDS } from "../helpers/xlsx-builders";
 
 /** Everything a Grid shows, cell by cell, as one comparable object. */
 function observe(g: Grid): unknown {
@@ -315,7 +315,13 @@ describe("a worksheet part named data.xml (exceljs could not load it to write a 
       await fs.writeFile(f, await zip.generateAsync({ type: "nodebuffer" }));
       const { grids } = await openWorkbook(f);
       expect(grids.map((g) => [g.sheet, g.raw(0, 0)])).toEqual([["表1", 1]]);
-      expect((await runCli(["--json", f])).code).toBe(0);
+      // Read (one number, no form: NO_FORM, exit 1), not refused.
+      const read = await runJson([f]);
+      expect([read.code, read.doc.files[0].status, read.doc.files[0].findings.map((x) => x.code)]).toEqual([
+        1,
+        "checked",
+        ["NO_FORM"],
+      ]);
       const out = path.join(dir, "out");
       const run = await runCli(["--lang", "en", "--write", out, f]);
       expect(run.err).toBe("");

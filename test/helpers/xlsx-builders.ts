@@ -10,6 +10,7 @@ import path from "path";
 import zlib from "zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import type { JsonSummary } from "../../src/cli/check";
 import { main, Io } from "../../src/cli/main";
 import { DEFAULT_LIMITS, ReadLimits } from "../../src/cli/read";
 
@@ -37,15 +38,19 @@ export interface CliRun {
   err: string;
 }
 
+export interface CliOptions {
+  isTTY?: boolean;
+  limits?: Partial<ReadLimits>;
+  /** Environment main() sees (SOFFICE, PERF_CHECK_CONVERT_TIMEOUT); process.env by default. */
+  env?: NodeJS.ProcessEnv;
+}
+
 /** main() with captured stdout/stderr (io parameter) and optional lowered read limits. */
-export async function runCli(
-  argv: string[],
-  opts: { isTTY?: boolean; limits?: Partial<ReadLimits> } = {},
-): Promise<CliRun> {
+export async function runCli(argv: string[], opts: CliOptions = {}): Promise<CliRun> {
   let out = "";
   let err = "";
   const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: opts.isTTY ?? false };
-  const code = await main(argv, io, { ...DEFAULT_LIMITS, ...opts.limits });
+  const code = await main(argv, io, { ...DEFAULT_LIMITS, ...opts.limits }, opts.env ?? process.env);
   return { code, out, err };
 }
 
@@ -94,20 +99,30 @@ export interface JForm {
   indicators: JIndicator[];
   findings: JFinding[];
 }
+export interface JLayoutIssue {
+  field: string;
+  kind: string;
+  cell?: string;
+  message: string;
+}
 export interface JFile {
   file: string;
+  status: "checked" | "unreadable" | "skipped";
+  converted?: boolean;
   error?: string;
-  forms: JForm[];
+  skipped?: string;
+  findings: JFinding[];
+  forms: (JForm & { layoutIssues: JLayoutIssue[] })[];
 }
+/** The counts (the type perf-check declares; the tests check the values). */
+export type JSummary = JsonSummary;
 export interface JDoc {
   files: JFile[];
+  summary: JSummary;
 }
 
 /** main(["--json", ...]) parsed. */
-export async function runJson(
-  argv: string[],
-  opts: { isTTY?: boolean; limits?: Partial<ReadLimits> } = {},
-): Promise<CliRun & { doc: JDoc }> {
+export async function runJson(argv: string[], opts: CliOptions = {}): Promise<CliRun & { doc: JDoc }> {
   const run = await runCli(["--json", ...argv], opts);
   return { ...run, doc: JSON.parse(run.out) as JDoc };
 }

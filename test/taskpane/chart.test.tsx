@@ -6,12 +6,12 @@
  * The score chart: per level-1 indicator the sum of the stated scores against the weight, as
  * SVG bars with text labels and as a table.
  */
-import { configure, fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { chartBars } from "../../src/taskpane/model/chart-data";
 import { loadGrid, StubPort } from "./stub-port";
 
-configure({ asyncUtilTimeout: 8000 });
+import "./patience";
 
 function rowsOf(table: HTMLElement): string[][] {
   return within(table)

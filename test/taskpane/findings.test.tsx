@@ -6,12 +6,12 @@
  * The findings list on real analyses of the sample workbooks: grouped by form and severity with
  * the counts in the headings, each finding a button that selects its cell on click and on Enter.
  */
-import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { countsText } from "../../src/taskpane/strings";
 import { loadGrid, StubPort } from "./stub-port";
 
-configure({ asyncUtilTimeout: 8000 });
+import "./patience";
 
 async function renderSheet(file: string, sheet: string, policy = "national", lang: "zh" | "en" = "zh") {
   const grid = await loadGrid(file, sheet);

@@ -9,7 +9,7 @@
  * Forms: the well-formed test form of test/engine/checks/base.ts (total 97, 优) and its copy with
  * every score blank; seed002 sheet 项目5-8 (4 forms).
  */
-import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { checkForm } from "../../src/engine/checks";
 import { national } from "../../src/engine/policy";
@@ -19,7 +19,7 @@ import { projectForm } from "../helpers/form-builder";
 import { good } from "../engine/checks/base";
 import { loadGrid, StubPort } from "./stub-port";
 
-configure({ asyncUtilTimeout: 8000 });
+import "./patience";
 
 function results() {
   const scored = checkForm(projectForm(good()), national);

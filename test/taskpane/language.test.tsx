@@ -7,13 +7,13 @@
  * the pane's texts and the findings' messages follow the language; the dark theme when Office's
  * body background is dark.
  */
-import { configure, render, screen } from "@testing-library/react";
+import { render, screen } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { langFromTag, officeLang, officeThemeName, themeFromBackground } from "../../src/taskpane/office-env";
 import { PANE_STRINGS } from "../../src/taskpane/strings";
 import { loadGrid, StubPort } from "./stub-port";
 
-configure({ asyncUtilTimeout: 8000 });
+import "./patience";
 
 const SHEET = "人才工作服务经费";
 

@@ -7,13 +7,13 @@
  * listing the sheet's columns with their header text; choosing a column highlights its header
  * cell; "Save mapping" stores the MappingForm that mappingFromForm builds, with the change.
  */
-import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { ProjectForm } from "../../src/engine/model";
 import { mappingFromForm, type MappingForm } from "../../src/layout/mapping";
 import { App } from "../../src/taskpane/App";
 import { loadGrid, StubPort } from "./stub-port";
 
-configure({ asyncUtilTimeout: 8000 });
+import "./patience";
 
 const SHEET = "人才工作服务经费";
 

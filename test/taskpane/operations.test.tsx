@@ -6,13 +6,13 @@
  * The sheet actions: validate, clear flags, revert, the policy choice; progress with Cancel
  * (AbortController), and port errors shown in the UI language.
  */
-import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { portError } from "../../src/excel/messages";
 import type { RunOptions } from "../../src/excel/port";
 import { App } from "../../src/taskpane/App";
 import { loadGrid, StubPort } from "./stub-port";
 
-configure({ asyncUtilTimeout: 8000 });
+import "./patience";
 
 const SHEET = "人才工作服务经费";
 

@@ -7,6 +7,7 @@ import { PolicyError } from "../policy";
 import type { Policy } from "../types";
 import { budgetScoreMismatch } from "./budget-score-mismatch";
 import { execRateMismatch } from "./execrate-mismatch";
+import { formulaNotCalculated } from "./formula-not-calculated";
 import { fundsBreakdown } from "./funds-breakdown";
 import { gradeMismatch } from "./grade-mismatch";
 import { indicatorScoreMismatch } from "./indicator-score-mismatch";
@@ -17,6 +18,7 @@ import { overExecution } from "./over-execution";
 import { qualitativeBand } from "./qualitative-band";
 import { scoreExceedsWeight } from "./score-exceeds-weight";
 import { totalMismatch } from "./total-mismatch";
+import { totalNotNumber } from "./total-not-number";
 import type { Check } from "./types";
 import { unreadableValue } from "./unreadable-value";
 import { weightSum } from "./weight-sum";
@@ -46,9 +48,11 @@ export const core: RulePack = {
     missingReason,
     weightSum,
     totalMismatch,
+    totalNotNumber,
     missingTotal,
     gradeMismatch,
     unreadableValue,
+    formulaNotCalculated,
   ],
 };
 

@@ -23,7 +23,9 @@ export type FindingCode =
   | "OVER_EXECUTION"
   | "MISSING_TOTAL"
   | "GRADE_MISMATCH"
-  | "UNREADABLE_VALUE";
+  | "UNREADABLE_VALUE"
+  | "FORMULA_NOT_CALCULATED"
+  | "TOTAL_NOT_NUMBER";
 
 export type Severity = "error" | "warning" | "info";
 

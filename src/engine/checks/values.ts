@@ -5,6 +5,7 @@
 import { agreesAtPrecision, Decimal, formatDecimal, printedDecimals, roundTo, toDecimal } from "../decimal";
 import type { Field } from "../model";
 import type { ParsedValue, Policy } from "../types";
+import { memoize } from "../memo";
 import { readValue } from "../value";
 
 /** A figure as the form states it: its value as displayed and the decimals it is displayed with. */
@@ -37,8 +38,11 @@ export function num(f: Field | undefined): Decimal | null {
  * from its digits, so the largest doubles (1.7976931348623157e308) do not round to Infinity.
  */
 export function asDisplayed(n: number): Decimal {
-  return toDecimal(n.toPrecision(15));
+  return displayedMemo(n);
 }
+
+/** asDisplayed's answers (a Decimal never changes once made, so one can be shared). */
+const displayedMemo = memoize((n: number) => toDecimal(n.toPrecision(15)), 10000);
 
 /** A weight cell: 10, "10", "(10分)"; a percent (权重占比 "60%", 0.6 formatted 0%) is points of 100. */
 export function weightOf(f: Field | undefined): Decimal | null {

@@ -6,11 +6,12 @@ import { checksOf, core, PACKS, packsOf, SEVERITY } from "../../../src/engine/ch
 import { getPolicy, policyFromJson, PolicyError } from "../../../src/engine/policy";
 import { STRINGS } from "../../../src/i18n/strings";
 
-test("core holds the fourteen checks of the self-evaluation table, each code once", () => {
+test("core holds the sixteen checks of the self-evaluation table, each code once", () => {
   expect(core.checks.map((c) => c.meta.code).sort()).toEqual(
     [
       "BUDGET_SCORE_MISMATCH",
       "EXECRATE_MISMATCH",
+      "FORMULA_NOT_CALCULATED",
       "FUNDS_BREAKDOWN",
       "GRADE_MISMATCH",
       "INDICATOR_SCORE_MISMATCH",
@@ -21,6 +22,7 @@ test("core holds the fourteen checks of the self-evaluation table, each code onc
       "QUALITATIVE_BAND",
       "SCORE_EXCEEDS_WEIGHT",
       "TOTAL_MISMATCH",
+      "TOTAL_NOT_NUMBER",
       "UNREADABLE_VALUE",
       "WEIGHT_SUM",
     ].sort(),
