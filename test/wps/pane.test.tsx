@@ -8,7 +8,7 @@
  * 12.1.0.20540) it offers native formulas only and writes them.
  * Fixture: seed000 sheet 自评表 (执行率 = 全年执行数/全年预算数, G7).
  */
-import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { setDefaultPolicy } from "../../src/engine/perf";
 import { App } from "../../src/taskpane/App";
 import { hasCustomFunctions } from "../../src/wps/functions";
@@ -16,8 +16,8 @@ import { createWpsPort } from "../../src/wps/wps-port";
 import { fixtureInit } from "../excel/helpers";
 import { createFakeEt } from "../fakes/fake-et";
 import { evaluate } from "../fakes/formula-eval";
+import "../taskpane/patience";
 
-configure({ asyncUtilTimeout: 8000 });
 afterAll(() => setDefaultPolicy("national"));
 
 test("WPS 11 (no add-in functions): native formulas chosen, PERF functions unavailable; Write formulas writes native ones", async () => {
@@ -34,8 +34,15 @@ test("WPS 11 (no add-in functions): native formulas chosen, PERF functions unava
   expect(screen.getByText(/需要 12\.1\.0\.20540 或更高版本/)).toBeTruthy();
 
   fireEvent.click(screen.getByRole("button", { name: "写入公式" }));
-  const dialog = await screen.findByRole("dialog");
-  fireEvent.click(within(dialog).getByRole("button", { name: "一并替换" }));
+  // Hidden included: in jsdom, tabster marks Fluent's remounted dialog surface aria-hidden (as test/taskpane/write-dialog does).
+  await waitFor(() =>
+    expect(
+      within(screen.getByRole("dialog", { hidden: true })).getAllByRole("button", { hidden: true }).length,
+    ).toBeGreaterThan(0),
+  );
+  fireEvent.click(
+    within(screen.getByRole("dialog", { hidden: true })).getByRole("button", { name: "一并替换", hidden: true }),
+  );
   await waitFor(() => expect(fake.state.get("自评表", "G7").f).toBe('=IF(N(D7)=0,"",E7/D7)'));
   expect(fake.state.get("自评表", "H24").f).toBe("=SUM(H7,H14:H23)");
 });
