@@ -1209,6 +1209,29 @@ Environment: SOFFICE=path of soffice (none: do not use LibreOffice)`,
     zh: "在工作表“{sheet}”中没有找到绩效自评表。",
     en: 'No performance self-evaluation form was found on sheet "{sheet}".',
   },
+
+  // Issue 16, WPS 表格 (src/wps): the ribbon (ribbon.xml getLabel; 清除标记 and 撤销修改 are ACTION_CLEAR and
+  // ACTION_REVERT), its messages, the pane without PERF functions
+  WPS_RIBBON_TAB: { zh: "绩效复核", en: "Performance check" },
+  WPS_RIBBON_GROUP: { zh: "绩效自评表", en: "Self-evaluation forms" },
+  WPS_RIBBON_VALIDATE: { zh: "复核工作表", en: "Validate sheet" },
+  WPS_RIBBON_PANE: { zh: "打开窗格", en: "Open pane" },
+  WPS_CLEARED: { zh: "已清除 {n} 个标记。", en: "Cleared {n} flag(s)." },
+  WPS_REVERT_CONFIRM: {
+    zh: "把本加载项写入或标记过的每个单元格恢复原状（值、公式、格式、填充、批注）？",
+    en: "Restore every cell this add-in wrote or flagged (values, formulas, formats, fills, notes)?",
+  },
+  WPS_REVERTED: { zh: "已恢复 {n} 个单元格。", en: "Restored {n} cell(s)." },
+  WPS_KEPT: {
+    zh: "找不到工作表的记录保留在工作簿中：{sheets}。",
+    en: "Records whose sheet is not found are kept in the workbook: {sheets}.",
+  },
+  WPS_KEPT_SHEET: { zh: "“{sheet}”（{cells} 个单元格）", en: '"{sheet}" ({cells} cells)' },
+  WPS_FAILED: { zh: "操作失败：{detail}", en: "It failed: {detail}" },
+  STYLE_PERF_MISSING: {
+    zh: "此版本的 WPS 不运行加载项函数（需要 12.1.0.20540 或更高版本）：请写入原生公式。",
+    en: "This WPS runs no add-in functions (12.1.0.20540 or later needed): write native formulas.",
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type StringKey = keyof typeof STRINGS;
