@@ -164,10 +164,13 @@ export interface JsonFile {
   forms: JsonForm[];
 }
 
-/** The first cell of any sheet whose text reads as a form title (项目支出绩效自评表 …), for NO_FORM. */
+/**
+ * The first cell of any sheet whose text reads as a form title (项目支出绩效自评表 …), for NO_FORM.
+ * Only the rows that hold cells are read: a stray value at row 1,048,576 costs one row, not a million.
+ */
 function titleCell(grids: readonly Grid[]): { grid: Grid; cell: string; title: string } | undefined {
   for (const grid of grids)
-    for (let r = grid.top; r <= grid.bottom; r++)
+    for (const r of grid.contentRows)
       for (let c = grid.left; c <= grid.right; c++) {
         const text = grid.text(r, c);
         if (text && text.length <= 80 && FORM_TITLE.test(text)) return { grid, cell: address(r, c), title: text };
