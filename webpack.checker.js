@@ -134,7 +134,14 @@ function inlineSafe(js) {
 async function buildChecker({ mode = "production", webpack = require("webpack") } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "perf-checker-"));
   try {
-    const workerStats = await run(webpack, baseConfig(mode, "webworker", "./src/web/worker.ts", tmp, "worker.js"));
+    const workerConfig = baseConfig(mode, "webworker", "./src/web/worker.ts", tmp, "worker.js");
+    // The reports name the tool's version, as perf-check's do.
+    workerConfig.plugins = [
+      new webpack.DefinePlugin({
+        __PERF_VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version),
+      }),
+    ];
+    const workerStats = await run(webpack, workerConfig);
     const worker = withLicences(tmp, "worker.js");
     const page = baseConfig(mode, "web", "./src/web/index.tsx", tmp, "page.js");
     page.plugins = [

@@ -23,12 +23,13 @@ const out = path.join(root, "out");
   console.log(`$ perf-check ${args.map((a) => path.relative(root, a)).join(" ")}\n`);
   const code = await main(args);
   await main(["--report", path.join(out, "report.csv"), path.join(root, "samples")], { out: () => {}, err: (s) => process.stderr.write(s), isTTY: false });
+  await main(["--report", path.join(out, "report.xlsx"), path.join(root, "samples")], { out: () => {}, err: (s) => process.stderr.write(s), isTTY: false });
   await main(["--json", path.join(root, "samples")], { out: (s) => fs.writeFileSync(path.join(out, "report.json"), s), err: (s) => process.stderr.write(s), isTTY: false });
   console.log(`
 打开 / Open:
   ${path.join(out, "report.html")}   复核报告 / report
   ${path.join(out, "annotated")}/     批注副本（复核列为原生 Excel 公式，问题单元格已标注）/ annotated copies
-  ${path.join(out, "report.csv")}, ${path.join(out, "report.json")}`);
+  ${path.join(out, "report.csv")}, ${path.join(out, "report.xlsx")}, ${path.join(out, "report.json")}`);
   process.exit(code <= 1 ? 0 : code);
 })().catch((e) => {
   console.error(e);

@@ -2,13 +2,14 @@
  * perf-check: checks 绩效自评表 workbooks in bulk, without Excel.
  *
  *   perf-check [--json] [--policy NAME|FILE] [--mapping FILE] [--write DIR] [--report FILE] [--lang zh|en] PATH...
+ *   perf-check --rules [--policy NAME|FILE] [--lang zh|en]
  *
  * Exit status: 0 every file checked and no error finding; 1 at least one error finding (a workbook
  * with no form counts: NO_FORM); 2 a file could not be read (an .xls/.et/.ods without LibreOffice
  * included) or bad usage (the other files are still checked and reported). Skipped files (listed
  * with their reason) do not change it. Usage errors are found before any file is read or written.
  */
-import { promises as fs } from "fs";
+import { promises as fs, readFileSync } from "fs";
 import path from "path";
 import { Command, CommanderError } from "commander";
 import { getPolicy, PolicyError, policyFromJson } from "../engine/policy";
@@ -16,13 +17,13 @@ import type { Policy } from "../engine/types";
 import { both, t } from "../i18n/strings";
 import type { Lang, Params, StringKey } from "../i18n/strings";
 import { MappingError, parseMappingDoc, SheetMapping } from "../layout/mapping";
-import { checkGrids, JsonFile, summarize } from "./check";
+import { jsonDocument, renderRules, renderText, summarize, type ReportFile, type ReportRun } from "../report";
 import { newEntry, recordChecked, recordUnreadable } from "../pipeline/check-file";
+import { checkGrids, type JsonFile } from "./check";
 import { collectInputs, Input } from "./inputs";
 import { ConvertBatch, convertWithLibreOffice, findSoffice } from "./libreoffice";
-import { jsonDocument, renderText, summaryLine } from "./output";
 import { DEFAULT_LIMITS, oneLine, openWorkbook, ReadLimits, WorkbookReadError } from "./read";
-import { renderCsv, renderHtml } from "./report";
+import { writeReport } from "./report";
 
 export interface Io {
   out: (s: string) => void;
@@ -42,10 +43,26 @@ interface Options {
   mapping?: string;
   write?: string;
   report?: string;
+  rules?: boolean;
   lang: string;
 }
 
 class UsageError extends Error {}
+
+/** perf-check's version (package.json, two folders up from src/cli and from build/cli). */
+const VERSION: string = (() => {
+  try {
+    return JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).version;
+  } catch {
+    return "";
+  }
+})();
+
+/** Today as YYYY-MM-DD, local time: the report's date. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
 
 function bothLine(key: StringKey, params: Params = {}): string {
   const m = both(key, params);
@@ -145,7 +162,7 @@ function commanderMessage(e: CommanderError): string {
   }
 }
 
-const REPORT_FORMATS = /\.(html?|csv)$/i;
+const REPORT_FORMATS = /\.(html?|csv|xlsx)$/i;
 
 /** Output paths that cannot work, found before anything is read: one line each, exit 2. */
 async function checkOutputs(opts: Options): Promise<void> {
@@ -177,12 +194,13 @@ export async function main(
   const program = new Command();
   program
     .name("perf-check")
-    .argument("<paths...>")
+    .argument("[paths...]")
     .option("--json")
     .option("--policy <name|file>")
     .option("--mapping <file>")
     .option("--write <dir>")
     .option("--report <file>")
+    .option("--rules")
     .option("--lang <zh|en>", "", "zh")
     .helpOption("-h, --help")
     .exitOverride()
@@ -213,6 +231,11 @@ export async function main(
   try {
     await checkOutputs(opts);
     policy = await resolvePolicy(opts.policy);
+    if (opts.rules) {
+      io.out(renderRules(policy, lang));
+      return 0;
+    }
+    if (paths.length === 0) throw usage("CLI_NO_PATHS");
     mappings = await resolveMapping(opts.mapping);
     inputs = await collectInputs(paths, {
       outputDirs: opts.write ? [opts.write] : [],
@@ -230,16 +253,24 @@ export async function main(
     }
     throw e;
   }
+  // The outputs: every one rendered by src/report from the same run, so their counts agree.
+  const files: Entry[] = inputs.map((i) => fileOf(i, lang));
+  const run: ReportRun = { files, lang, policy, date: today(), version: VERSION };
+  const print = () => {
+    if (opts.json) io.out(JSON.stringify(jsonDocument(run), null, 2) + "\n");
+    else {
+      const text = renderText(run);
+      for (const line of text.err) io.err(`${line}\n`);
+      for (const line of text.out) io.out(`${line}\n`);
+    }
+  };
   if (!inputs.some((i) => i.action !== "skip")) {
     // Nothing to check: still every file listed (with why it was skipped), then the usage line.
-    const skipped = inputs.map((i) => fileOf(i, lang));
-    if (opts.json) io.out(jsonDocument(skipped));
-    else renderText(skipped, lang, io.out, io.err);
+    print();
     io.err(`perf-check: ${bothLine("CLI_NO_FILES", { paths: paths.join(", ") })}\n`);
     return 2;
   }
 
-  const files: JsonFile[] = inputs.map((i) => fileOf(i, lang));
   const toRead = inputs.filter((i) => i.action === "read" || i.action === "convert");
   const conversions = await convertInputs(
     inputs.filter((i) => i.action === "convert"),
@@ -277,6 +308,12 @@ export async function main(
           await fs.mkdir(path.dirname(out), { recursive: true });
           await fs.writeFile(out, bytes);
           written++;
+          // The report links each annotated copy, relative to the report's own folder.
+          if (opts.report)
+            entry.annotated = path
+              .relative(path.dirname(path.resolve(opts.report)), out)
+              .split(path.sep)
+              .join("/");
         }
       } catch (e) {
         recordUnreadable(entry, e, lang);
@@ -291,31 +328,29 @@ export async function main(
   let reportFailure = false;
   if (opts.report) {
     try {
-      const csv = /\.csv$/i.test(opts.report);
-      await fs.mkdir(path.dirname(path.resolve(opts.report)), { recursive: true });
-      await fs.writeFile(opts.report, csv ? renderCsv(files, lang) : renderHtml(files, lang), "utf8");
+      await writeReport(opts.report, run);
     } catch (e) {
       reportFailure = true;
       io.err(`perf-check: ${bothLine("CLI_REPORT_WRITE", { file: opts.report, detail: (e as Error).message })}\n`);
     }
   }
 
-  if (opts.json) {
-    io.out(jsonDocument(files));
-  } else {
-    renderText(files, lang, io.out, io.err, policy.grades);
-    io.out(`${summaryLine(files, lang)}\n`);
+  print();
+  if (!opts.json) {
     if (opts.write && written > 0) io.out(`${t(lang, "CLI_ANNOTATED")}: ${path.resolve(opts.write)}\n`);
     if (opts.report && !reportFailure) io.out(`${t(lang, "CLI_REPORT")}: ${path.resolve(opts.report)}\n`);
   }
-  const s = summarize(files);
+  const s = summarize(files, policy);
   if (s.unreadable > 0 || reportFailure) return 2;
   return s.errors > 0 ? 1 : 0;
 }
 
 /** A file's entry before it is read: skipped and missing inputs are final here. */
-function fileOf(input: Input, lang: Lang): JsonFile {
-  const entry = newEntry(input.file);
+/** A file's JSON entry (src/pipeline) with what the reports add: its path relative to the folder, its copy's link. */
+type Entry = JsonFile & Pick<ReportFile, "rel" | "annotated">;
+
+function fileOf(input: Input, lang: Lang): Entry {
+  const entry: Entry = { ...newEntry(input.file), rel: input.rel };
   if (input.action === "skip") {
     entry.status = "skipped";
     entry.skipped = input.reason ? input.reason[lang] : "";

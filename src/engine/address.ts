@@ -13,3 +13,12 @@ export function colName(col: number): string {
 export function address(row: number, col: number): string {
   return `${colName(col)}${row + 1}`;
 }
+
+/** An A1 address's 0-based row and column ("$G$5" too); undefined when it is not one. */
+export function parseA1(cell: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(cell.trim().toUpperCase());
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}

@@ -16,7 +16,7 @@
  * string table (src/i18n/strings.ts).
  */
 import { Decimal, formatDecimal } from "./decimal";
-import { getPolicy, national, PolicyError } from "./policy";
+import { fullMarksOf, getPolicy, national, PolicyError } from "./policy";
 import * as rules from "./rules";
 import type { IndicatorKind, Policy } from "./types";
 import { normalizeText, readValue } from "./value";
@@ -345,10 +345,9 @@ export function total(...ranges: unknown[][]): number {
   return num(rules.sumExact(acc));
 }
 
-/** The full marks of a policy: its four weights together (100 under 财预〔2020〕10号). */
+/** The full marks of a policy: its weights together (100 under 财预〔2020〕10号). */
 function fullMarks(p: Policy): Decimal {
-  const w = p.weights;
-  return new Decimal(w.budget).plus(w.output).plus(w.effect).plus(w.satisfaction);
+  return new Decimal(fullMarksOf(p));
 }
 
 /** The grade of a total by the policy's bands (national: 优 ≥90, 良 ≥80, 中 ≥60, 差); a total outside 0–full marks is an error. */

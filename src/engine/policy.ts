@@ -45,7 +45,10 @@ export const national: Policy = deepFreeze({
   grades: GRADES,
   qualitativeBands: { met: [0.8, 1], partial: [0.6, 0.8], unmet: [0, 0.6] },
   overshootRatio: 1.3,
-  packs: ["core"],
+  // The arithmetic of the form, then the review-quality rules (src/engine/checks/packs.ts).
+  packs: ["core", "review"],
+  // 四川 项目支出绩效自评表: an 执行率 under 90% is to be explained (LOW_EXECUTION_NO_REASON).
+  explainRateBelow: 0.9,
 } as Policy);
 
 /** As national, but a "≤" indicator over its target loses in proportion: over by x% loses x%, 0 at double. */
@@ -67,13 +70,37 @@ export const spendRatio: Policy = deepFreeze({
   cost: "spend-ratio",
 } as Policy);
 
+/**
+ * A budget block worth 20 and the indicators 80 (得分 = 20 分 × 执行率), as the 2020 湖北式 项目自评表 of
+ * a district 商务局 states it (test/data/cases/fuwumaoyi-2020.xlsx: 预算执行情况(20分), 年度绩效目标(80分));
+ * the template sets no split of the 80 among the level-1 groups. Otherwise as national.
+ */
+export const budget20: Policy = deepFreeze({
+  ...national,
+  name: "budget-20",
+  label: { zh: "预算执行 20 分、绩效目标 80 分（湖北式自评表）", en: "Budget 20, indicators 80 (Hubei-style form)" },
+  source:
+    "湖北式 2020 年市级服务贸易发展资金项目自评表（区商务局公开）：预算执行情况 20 分，得分 = 20 分 × 执行率；年度绩效目标 80 分；其余同财预〔2020〕10号",
+  weights: { budget: 20, indicators: 80 },
+} as Policy);
+
 export const POLICIES: Readonly<Record<string, Policy>> = Object.freeze({
   national,
   linear,
   "spend-ratio": spendRatio,
+  "budget-20": budget20,
 });
 
 export const POLICY_NAMES: readonly string[] = Object.freeze(Object.keys(POLICIES));
+
+/**
+ * A policy's full marks: the budget weight plus the indicators' (weights.indicators, else the
+ * level-1 groups' output + effect + satisfaction): 100 under 财预〔2020〕10号 and under budget-20.
+ */
+export function fullMarksOf(p: Policy): number {
+  const w = p.weights;
+  return w.budget + (w.indicators ?? (w.output ?? 0) + (w.effect ?? 0) + (w.satisfaction ?? 0));
+}
 
 /** undefined or "" → national; unknown → PolicyError listing the names. */
 export function getPolicy(name?: string | null): Policy {
@@ -108,6 +135,8 @@ const TOP_KEYS = [
   "qualitativeBands",
   "overshootRatio",
   "packs",
+  "explainRateBelow",
+  "totalCaps",
 ];
 
 /**
@@ -177,6 +206,7 @@ export function policyFromJson(obj: unknown): Policy {
     ...base,
     label: { ...base.label },
     weights: { ...base.weights },
+    totalCaps: base.totalCaps?.map((c) => ({ ...c })),
     rounding: { ...base.rounding },
     grades: base.grades.map((g) => ({ ...g })),
     qualitativeBands: {
@@ -209,11 +239,11 @@ export function policyFromJson(obj: unknown): Policy {
     if (!isObject(obj.weights))
       bad(
         "weights",
-        "应为 {budget, output, effect, satisfaction} 对象",
-        "must be an object {budget, output, effect, satisfaction}",
+        "应为 {budget, output, effect, satisfaction, indicators} 对象",
+        "must be an object {budget, output, effect, satisfaction, indicators}",
       );
     else {
-      const keys = ["budget", "output", "effect", "satisfaction"] as const;
+      const keys = ["budget", "output", "effect", "satisfaction", "indicators"] as const;
       unknownKeys("weights", obj.weights, [...keys]);
       for (const k of keys) {
         if (obj.weights[k] !== undefined) {
@@ -301,6 +331,24 @@ export function policyFromJson(obj: unknown): Policy {
     )
       bad("packs", "应为规则包名称组成的非空数组", "must be a non-empty array of rule pack names");
     else out.packs = obj.packs.map((p: string) => p.trim());
+  }
+
+  if (obj.explainRateBelow !== undefined)
+    out.explainRateBelow = num("explainRateBelow", obj.explainRateBelow, 0, 10) ?? out.explainRateBelow;
+  if (obj.totalCaps !== undefined) {
+    if (!Array.isArray(obj.totalCaps)) bad("totalCaps", "应为 [{below, max}] 数组", "must be an array of {below, max}");
+    else {
+      const caps: { below: number; max: number }[] = [];
+      obj.totalCaps.forEach((c: unknown, i: number) => {
+        const path = `totalCaps[${i}]`;
+        if (!isObject(c)) return bad(path, "应为 {below, max} 对象", "must be an object {below, max}");
+        unknownKeys(path, c, ["below", "max"]);
+        const below = num(`${path}.below`, c.below, 0, 10);
+        const max = num(`${path}.max`, c.max, 0, 1000);
+        if (below !== undefined && max !== undefined) caps.push({ below, max });
+      });
+      if (caps.length === obj.totalCaps.length) out.totalCaps = caps;
+    }
   }
 
   if (issues.length > 0) {

@@ -55,7 +55,12 @@ export interface Policy {
   label: { zh: string; en: string };
   /** Source of the policy (regulation or form). */
   source: string;
-  weights: { budget: number; output: number; effect: number; satisfaction: number };
+  /**
+   * Points per part of the form: the budget block, and the level-1 groups where the policy sets
+   * them (财预〔2020〕10号: 10 / 50 / 30 / 10). `indicators`: the indicators' whole share where a
+   * template states it without a split (a budget block of 20 with 80 for the indicators).
+   */
+  weights: { budget: number; output?: number; effect?: number; satisfaction?: number; indicators?: number };
   /**
    * A "≤" (reverse) indicator whose actual is over its target:
    * - "inverse": 指标值/完成值 × 分值 (财预〔2020〕10号 practice, Beijing's form);
@@ -77,6 +82,13 @@ export interface Policy {
   overshootRatio: number;
   /** Rule packs the checks run (src/engine/checks/packs.ts), in order; none means ["core"]. */
   packs?: readonly string[];
+  /** 执行率 (a fraction) below which the form must explain it (LOW_EXECUTION_NO_REASON); none: no such rule. */
+  explainRateBelow?: number;
+  /**
+   * A province's cap on the total by 执行率 band: a rate below `below` (a fraction) caps the review
+   * total at `max` points. Lowest band first or not, the lowest cap that applies wins (TOTAL_CAP).
+   */
+  totalCaps?: readonly { below: number; max: number }[];
 }
 
 /** A rule's answer: the value and a short human explanation. */

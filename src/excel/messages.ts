@@ -76,6 +76,34 @@ export function portError(
   return new PortError(code, xboth(key, params), opts);
 }
 
+/** Report a step to a progress sink (label in `lang`); a failing sink does not break the operation. */
+export function reportProgress(
+  sink: ((done: number, total: number, label: string) => void) | undefined,
+  lang: Lang,
+  done: number,
+  total: number,
+  key: ExcelStringKey,
+): void {
+  try {
+    sink?.(done, total, xt(lang, key));
+  } catch {
+    // A failing progress sink must not break the operation.
+  }
+}
+
+/**
+ * A change that failed (`cause`) and was undone (ROLLED_BACK), or whose undo failed too
+ * (ROLLBACK_FAILED): the same words on every host, the first failure's detail in them.
+ */
+export function undoError(code: "ROLLED_BACK" | "ROLLBACK_FAILED", cause: PortError, error: unknown): PortError {
+  const key = code === "ROLLED_BACK" ? "ERR_ROLLED_BACK" : "ERR_ROLLBACK_FAILED";
+  return new PortError(
+    code,
+    { zh: xt("zh", key, { detail: cause.zh }), en: xt("en", key, { detail: cause.en }) },
+    { cause: error, excelCode: cause.excelCode },
+  );
+}
+
 /** The code of an Office.js error (OfficeExtension.Error), or undefined. */
 export function excelErrorCode(e: unknown): string | undefined {
   if (e && typeof e === "object") {

@@ -27,35 +27,31 @@
  */
 import { getDefaultPolicy, setDefaultPolicy } from "../engine/perf";
 import { buildPlan, flagsFor } from "../engine/plan";
-import { getPolicy, national, PolicyError } from "../engine/policy";
-import type { Policy } from "../engine/types";
+import { getPolicy, PolicyError } from "../engine/policy";
 import type { Lang } from "../i18n/strings";
 import { t } from "../i18n/strings";
-import { analyzeGrid, headerTexts } from "../layout/analyze";
 import { parseAddress, type Grid } from "../layout/grid";
-import { MappingError, parseMappingDoc, toMappingDoc, type MappingForm, type SheetMapping } from "../layout/mapping";
+import { MappingError, type MappingForm } from "../layout/mapping";
 import {
   ALL_ASPECTS,
   queueReadStates,
   queueTransition,
   readStateBytes,
-  sameFill,
-  sameValue,
-  normFormula,
-  textHash,
   type Aspect,
   type CellState,
 } from "./cell-state";
-import { excelErrorCode, isPayloadError, portError, PortError, toPortError, xt, type ExcelStringKey } from "./messages";
-import type {
-  ExcelHost,
-  FormulaStyle,
-  KeptRecord,
-  RunOptions,
-  SheetAnalysis,
-  WorkbookPort,
-  WritePreview,
-} from "./port";
+import {
+  excelErrorCode,
+  isPayloadError,
+  portError,
+  PortError,
+  reportProgress,
+  toPortError,
+  undoError,
+  xt,
+  type ExcelStringKey,
+} from "./messages";
+import type { ExcelHost, FormulaStyle, RunOptions, SheetAnalysis, WorkbookPort, WritePreview } from "./port";
 import { queueUsedBox, readGrid, type GridIO } from "./read-grid";
 import {
   BATCH_BASE_BYTES,
@@ -67,22 +63,31 @@ import {
 } from "./request-size";
 import { capsFrom, type Caps } from "./requirements";
 import {
-  emptyRecord,
+  analysisOf,
+  clearTransitions,
+  clone,
+  flagCells,
+  flagTransitions,
+  keptOf,
+  mappingAfterSave,
+  mappingDoc,
+  policyOf,
+  recordFor,
+  revertTransitions,
+  writeTransitions,
+} from "./transitions";
+import {
   matchRecords,
   queueLoadStore,
   restoreDiff,
   storeDiff,
   storeWrites,
-  type SavedState,
   type SheetInfo,
   type SheetRecord,
   type Store,
 } from "./store";
 
-/** Fill colours of a flag by severity. */
-export const FLAG_FILL = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" } as const;
-/** Between a note that was there before and the findings we append to it. */
-export const NOTE_SEPARATOR = "\n\n";
+export { FLAG_FILL, NOTE_SEPARATOR } from "./transitions";
 
 export type { ExcelHost } from "./port";
 
@@ -167,43 +172,8 @@ function defaultIsSetSupported(name: string, version: string): boolean {
   }
 }
 
-function policyOf(store: Store): Policy {
-  try {
-    return getPolicy(store.policy);
-  } catch {
-    return national;
-  }
-}
-
-function mappingDoc(store: Store): Map<string, SheetMapping> {
-  if (store.mapping === undefined) return new Map();
-  try {
-    return parseMappingDoc(store.mapping);
-  } catch (e) {
-    if (e instanceof MappingError) throw new PortError("MAPPING", { zh: e.zh, en: e.en }, { cause: e });
-    throw e;
-  }
-}
-
-function clone<T>(x: T): T {
-  return JSON.parse(JSON.stringify(x)) as T;
-}
-
-function normalizeNote(s: string): string {
-  return s.replace(/\r\n?/g, "\n").trim();
-}
-
-function noteHash(s: string): string {
-  return textHash(normalizeNote(s));
-}
-
 /** Errors a smaller request cannot get past. */
 const FATAL_CODES = new Set(["InvalidOperationInCellEditMode", "AccessDenied", "ItemNotFound"]);
-
-/** Records of no sheet, as the caller reports them (kept in the workbook). */
-function keptOf(records: SheetRecord[], what: "flags" | "snap"): KeptRecord[] {
-  return records.map((rec) => ({ sheet: rec.name, cells: Object.keys(rec[what]).length })).filter((k) => k.cells > 0);
-}
 
 class Session {
   /** The sheet being worked on, for messages. */
@@ -227,11 +197,7 @@ class Session {
   }
 
   progress(done: number, total: number, key: ExcelStringKey): void {
-    try {
-      this.run.progress?.(done, total, xt(this.lang, key));
-    } catch {
-      // A failing progress sink must not break the operation.
-    }
+    reportProgress(this.run.progress, this.lang, done, total, key);
   }
 
   /** Send what is queued. */
@@ -431,24 +397,10 @@ class Session {
       } catch (e2) {
         const second = toPortError(e2, plan.label);
         if (cause.code === "EDIT_MODE" && second.code === "EDIT_MODE") throw cause;
-        throw new PortError(
-          "ROLLBACK_FAILED",
-          {
-            zh: xt("zh", "ERR_ROLLBACK_FAILED", { detail: cause.zh }),
-            en: xt("en", "ERR_ROLLBACK_FAILED", { detail: cause.en }),
-          },
-          { cause: e, excelCode: cause.excelCode },
-        );
+        throw undoError("ROLLBACK_FAILED", cause, e);
       }
       if (cause.code === "EDIT_MODE" || cause.code === "ACCESS_DENIED" || cause.code === "TOO_LARGE") throw cause;
-      throw new PortError(
-        "ROLLED_BACK",
-        {
-          zh: xt("zh", "ERR_ROLLED_BACK", { detail: cause.zh }),
-          en: xt("en", "ERR_ROLLED_BACK", { detail: cause.en }),
-        },
-        { cause: e, excelCode: cause.excelCode },
-      );
+      throw undoError("ROLLED_BACK", cause, e);
     }
   }
 
@@ -474,7 +426,6 @@ class Session {
       await this.sync();
     }
     const current = store();
-    for (const step of storeWrites(wb, restoreDiff(plan.store.raw, current.raw), current.raw)) await this.spent(step());
     if (plan.findings) {
       const existsNow = !!fws && !fws.isNullObject;
       const rowsNow = fused && !fused.isNullObject ? fused.rowCount : 0;
@@ -488,17 +439,10 @@ class Session {
       const cur = now.get(c.ws)?.get(c.cell);
       if (cur) await this.spent(queueTransition(c.ws, c.cell, cur, c.from, ALL_ASPECTS, this.caps), true);
     }
+    // The settings last: if the cells cannot be put back, the revert record saved first stays.
+    for (const step of storeWrites(wb, restoreDiff(plan.store.raw, current.raw), current.raw)) await this.spent(step());
     await this.sync();
   }
-}
-
-/** A saved state as a full one: the aspects that were not saved are taken from `now`. */
-function completed(saved: SavedState, now: CellState): CellState {
-  return {
-    ...saved,
-    fill: saved.fill === undefined ? now.fill : saved.fill,
-    note: saved.note === undefined ? now.note : saved.note,
-  };
 }
 
 export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort {
@@ -540,25 +484,12 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     });
   }
 
-  function analysisOf(r: ReadResult): SheetAnalysis {
-    const policy = policyOf(r.store);
-    const mapping = mappingDoc(r.store).get(r.name);
-    const res = analyzeGrid(r.grid!, policy, mapping);
-    return {
-      sheet: res.sheet,
-      results: res.results,
-      findings: res.findings,
-      counts: res.counts,
-      headerTexts: headerTexts(r.grid!, res.results),
-    };
-  }
-
   async function analyzeIn(s: Session): Promise<{ r: ReadResult; analysis: SheetAnalysis }> {
     s.progress(0, 3, "STEP_READ");
     const r = await s.read({ grid: true });
     s.abortCheck();
     s.progress(1, 3, "STEP_ANALYZE");
-    return { r, analysis: analysisOf(r) };
+    return { r, analysis: analysisOf(r.grid!, r.name, r.store) };
   }
 
   function findingsName(store: Store, sheets: SheetInfo[], lang: Lang): { name: string; existed: boolean } {
@@ -568,22 +499,6 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     let name = base;
     for (let i = 2; names.has(name); i++) name = `${base} (${i})`;
     return { name, existed: false };
-  }
-
-  /**
-   * The active sheet's record (found by id or by name, see matchRecords), a copy to change, and
-   * the records map that saves it: under the sheet's id, its old key removed if it moved.
-   */
-  function recordFor(r: ReadResult): { rec: SheetRecord; save: (rec: SheetRecord) => Map<string, SheetRecord | null> } {
-    const { matched, moved } = matchRecords(r.store, r.sheets);
-    const found = matched.get(r.id);
-    const rec = found ? clone(found) : emptyRecord(r.id, r.name);
-    rec.name = r.name;
-    const oldIds = [...moved].filter(([, to]) => to === r.id).map(([from]) => from);
-    return {
-      rec,
-      save: (next) => new Map<string, SheetRecord | null>([...oldIds.map((id) => [id, null] as const), [r.id, next]]),
-    };
   }
 
   const port: WorkbookPort = {
@@ -604,14 +519,14 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const { r, analysis } = await analyzeIn(s);
         const lang = s.lang;
         const { rec, save } = recordFor(r);
-        const newFlags = new Map(flagsFor(analysis.findings, lang).map((f) => [f.cell, f]));
-        const cells = [...new Set([...Object.keys(rec.flags), ...newFlags.keys()])];
+        const newFlags = flagsFor(analysis.findings, lang).length;
+        const cells = flagCells(rec, analysis.findings, lang);
 
         // Notes fallback: the findings sheet, rows of the other sheets kept.
         let findings: FindingsWrite | undefined;
         let oldFindings: (() => string[][]) | undefined;
         const fname = findingsName(r.store, r.sheets, lang);
-        if (!s.caps.notes && (newFlags.size > 0 || fname.existed)) {
+        if (!s.caps.notes && (newFlags > 0 || fname.existed)) {
           if (fname.existed) {
             const used = s.ctx.workbook.worksheets.getItem(fname.name).getUsedRangeOrNullObject(true);
             used.load("values");
@@ -621,7 +536,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
                 : used.values.map((row) => row.slice(0, FINDINGS_COLS).map((v) => String(v ?? "")));
           }
         }
-        if (cells.length === 0 && !oldFindings && newFlags.size === 0) {
+        if (cells.length === 0 && !oldFindings && newFlags === 0) {
           s.progress(3, 3, "STEP_DONE");
           return analysis;
         }
@@ -631,38 +546,13 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const cur = (await s.readStates([{ ws: r.ws, cells }])).get(r.ws) ?? new Map<string, CellState>();
         s.abortCheck();
 
-        const changes: Change[] = [];
-        for (const cell of cells) {
-          const from = cur.get(cell)!;
-          const base: CellState = { ...from };
-          const old = rec.flags[cell];
-          if (old) {
-            if (sameFill(from.fill, old.fill)) base.fill = old.prevFill;
-            if (old.noteHash !== undefined && from.note !== null && noteHash(from.note) === old.noteHash)
-              base.note = old.prevNote;
-            delete rec.flags[cell];
-          }
-          const to: CellState = { ...base };
-          const nf = newFlags.get(cell);
-          if (nf) {
-            to.fill = FLAG_FILL[nf.severity];
-            if (s.caps.notes) to.note = base.note ? `${base.note}${NOTE_SEPARATOR}${nf.note}` : nf.note;
-            rec.flags[cell] = {
-              fill: to.fill,
-              ...(s.caps.notes ? { noteHash: noteHash(to.note!) } : {}),
-              prevFill: base.fill,
-              prevNote: base.note,
-            };
-            // The first saved state wins; a cell only written to before has its fill and note saved now.
-            const saved = rec.snap[cell];
-            rec.snap[cell] = saved ? completed(saved, base) : from;
-          } else if (!rec.wrote.includes(cell)) {
-            delete rec.snap[cell];
-          }
-          changes.push({ ws: r.ws, sheet: r.name, cell, from, to, aspects: ["fill", "note"] });
-        }
+        const changes: Change[] = flagTransitions(rec, cur, analysis.findings, lang, s.caps.notes).map((c) => ({
+          ...c,
+          ws: r.ws,
+          sheet: r.name,
+        }));
         let findingsDiff: { name: string } | null | undefined;
-        if (!s.caps.notes && (newFlags.size > 0 || fname.existed)) {
+        if (!s.caps.notes && (newFlags > 0 || fname.existed)) {
           const old = oldFindings ? oldFindings() : [];
           const head = [
             xt(lang, "FINDINGS_HEAD_SHEET"),
@@ -689,7 +579,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const diff = storeDiff(r.store.raw, { records: save(rec), findings: findingsDiff });
         await s.commit({ changes, store: r.store, diff, findings, label: r.name });
         s.progress(3, 3, "STEP_DONE");
-        return findings?.rows && newFlags.size ? { ...analysis, findingsSheet: findings.name } : analysis;
+        return findings?.rows && newFlags ? { ...analysis, findingsSheet: findings.name } : analysis;
       });
     },
 
@@ -721,23 +611,11 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const r = await s.read({ sheet: preview.sheet, cells: writes.map((w) => w.cell) });
         if (r.protected) throw portError("PROTECTED", "ERR_PROTECTED", { sheet: r.name });
         const { rec, save } = recordFor(r);
-        const changes: Change[] = [];
-        for (const w of writes) {
-          const from = r.states!.get(w.cell)!;
-          const prevF = w.previous.formula ?? null;
-          const changed =
-            prevF !== null ? normFormula(from.f) !== prevF : from.f !== null || !sameValue(from.v, w.previous.value);
-          if (changed) throw portError("STALE_PREVIEW", "ERR_STALE_PREVIEW", { cell: w.cell });
-          const to: CellState = {
-            ...from,
-            f: w.formula ?? null,
-            v: w.formula ? from.v : (w.text ?? null),
-            n: w.numFmt ?? from.n,
-          };
-          if (!(w.cell in rec.snap)) rec.snap[w.cell] = from;
-          if (!rec.wrote.includes(w.cell)) rec.wrote.push(w.cell);
-          changes.push({ ws: r.ws, sheet: r.name, cell: w.cell, from, to, aspects: ["content", "format"] });
-        }
+        const changes: Change[] = writeTransitions(writes, rec, r.states!).map((c) => ({
+          ...c,
+          ws: r.ws,
+          sheet: r.name,
+        }));
         s.progress(1, 3, "STEP_READ_CELLS");
         const diff = storeDiff(r.store.raw, { records: save(rec) });
         await s.commit({ changes, store: r.store, diff, label: r.name });
@@ -772,19 +650,10 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const changes: Change[] = [];
         let cleared = 0;
         for (const g of groups) {
-          const st = cur.get(g.ws)!;
-          for (const cell of g.cells) {
-            const from = st.get(cell)!;
-            const flag = g.rec.flags[cell];
-            const to: CellState = { ...from };
-            if (sameFill(from.fill, flag.fill)) to.fill = flag.prevFill;
-            if (flag.noteHash !== undefined && from.note !== null && noteHash(from.note) === flag.noteHash)
-              to.note = flag.prevNote;
-            changes.push({ ws: g.ws, sheet: g.sheet, cell, from, to, aspects: ["fill", "note"] });
-            if (!g.rec.wrote.includes(cell)) delete g.rec.snap[cell];
+          for (const c of clearTransitions(g.rec, cur.get(g.ws)!)) {
+            changes.push({ ...c, ws: g.ws, sheet: g.sheet });
             cleared++;
           }
-          g.rec.flags = {};
           g.rec.name = g.sheet;
           recs.set(g.id, g.rec);
         }
@@ -823,20 +692,8 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const changes: Change[] = [];
         let restored = 0;
         for (const g of groups) {
-          const st = cur.get(g.ws)!;
-          const wrote = new Set(g.rec.wrote);
-          for (const cell of g.cells) {
-            const from = st.get(cell)!;
-            const saved = completed(g.rec.snap[cell], from);
-            const to: CellState = wrote.has(cell) ? saved : { ...from, fill: saved.fill, note: saved.note };
-            changes.push({
-              ws: g.ws,
-              sheet: g.sheet,
-              cell,
-              from,
-              to,
-              aspects: wrote.has(cell) ? ALL_ASPECTS : ["fill", "note"],
-            });
+          for (const c of revertTransitions(g.rec, cur.get(g.ws)!)) {
+            changes.push({ ...c, ws: g.ws, sheet: g.sheet });
             restored++;
           }
         }
@@ -884,18 +741,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const load = queueLoadStore(s.ctx.workbook);
         await s.sync();
         const store = load();
-        let doc: Map<string, SheetMapping>;
-        try {
-          doc = mappingDoc(store);
-        } catch {
-          doc = new Map(); // a damaged document is replaced by the one being saved
-        }
-        if (forms.length) doc.set(sheet, { forms });
-        else doc.delete(sheet);
-        // Validate what is stored: it must read back.
-        const json = toMappingDoc(doc);
-        parseMappingDoc(clone(json));
-        const diff = storeDiff(store.raw, { mapping: doc.size ? json : null });
+        const diff = storeDiff(store.raw, { mapping: mappingAfterSave(store, sheet, forms) });
         if (!diff.size) return;
         for (const step of storeWrites(s.ctx.workbook, diff, store.raw)) await s.spent(step());
         await s.sync();

@@ -169,13 +169,15 @@ export function storeDiff(
     policy?: string;
     mapping?: unknown;
   },
+  /** Characters a stored value may have (CHUNK_CHARS for workbook.settings; a host with smaller values passes its own). */
+  chunkChars = CHUNK_CHARS,
 ): Map<string, unknown | null> {
   const out = new Map<string, unknown | null>();
   if (next.records) {
     for (const [id, rec] of next.records) {
       const value = rec && !isEmptyRecord(rec) ? JSON.stringify(rec) : "";
       const parts: string[] = [];
-      for (let i = 0; i < value.length; i += CHUNK_CHARS) parts.push(value.slice(i, i + CHUNK_CHARS));
+      for (let i = 0; i < value.length; i += chunkChars) parts.push(value.slice(i, i + chunkChars));
       parts.forEach((p, i) => out.set(recKey(id, i), p));
       for (const key of before.keys()) {
         const k = parseRecKey(key);

@@ -174,6 +174,139 @@ export const STRINGS = {
   },
   PACK_CORE: { zh: "自评表计算核对", en: "Self-evaluation arithmetic" },
 
+  // The review pack (src/engine/checks/, pack "review"): review-quality rules and regional data
+  PACK_REVIEW: { zh: "复核要点", en: "Review points" },
+  SOURCE_PACK_REVIEW: {
+    zh: "财预〔2021〕101号 指引（指标值的写法）、财预〔2020〕10号、地区表样与公开的复核实践",
+    en: "Cai Yu [2021] No. 101 guide (how targets are written), Cai Yu [2020] No. 10, regional templates and published review practice",
+  },
+  VALUE_BLANK: { zh: "空", en: "blank" },
+  CHECK_QUANTITY_TARGET_NO_FIGURE: { zh: "数量指标的指标值没有数字", en: "Quantity target states no figure" },
+  QUANTITY_TARGET_NO_FIGURE: {
+    zh: "数量指标“{name}”的指标值“{found}”没有数字，无法衡量完成数量",
+    en: 'Quantity indicator "{name}": the target "{found}" states no figure to count against',
+  },
+  QUANTITY_TARGET_BLANK: {
+    zh: "数量指标“{name}”未填指标值",
+    en: 'Quantity indicator "{name}" has no target',
+  },
+  FIX_QUANTITY_TARGET_NO_FIGURE: {
+    zh: "把数量指标的指标值写成数字和单位，如“≥500人次”",
+    en: 'Write the quantity target as a number with its unit, e.g. "≥500人次"',
+  },
+  SOURCE_GUIDE_QUANTITY: {
+    zh: "《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》（财预〔2021〕101号）：数量指标反映预期提供的公共产品和服务的数量，以数值表述",
+    en: "MOF guide to setting core performance targets and indicators of central departments' project expenditure (trial) (Cai Yu [2021] No. 101): quantity indicators state how much is delivered, as figures",
+  },
+  CHECK_COST_TARGET_LOWER_BOUND: { zh: "成本指标写成下限（≥）", en: "Cost target written as a lower bound" },
+  COST_TARGET_LOWER_BOUND: {
+    zh: "成本指标“{name}”的指标值“{found}”是下限；成本指标应为控制上限（≤）",
+    en: 'Cost indicator "{name}": the target "{found}" is a lower bound; a cost target is a ceiling (≤)',
+  },
+  FIX_COST_TARGET_LOWER_BOUND: {
+    zh: "把成本指标写成控制上限，如“≤50万元”",
+    en: 'Write the cost target as a ceiling, e.g. "≤50万元"',
+  },
+  SOURCE_GUIDE_COST: {
+    zh: "财预〔2021〕101号 指引：成本指标反映成本控制要求，指标值为控制上限（≤）",
+    en: "Cai Yu [2021] No. 101 guide: cost indicators state the cost to be kept within, a ceiling (≤)",
+  },
+  CHECK_VAGUE_EFFECT_TARGET: { zh: "效益指标的指标值无法衡量", en: "Effect target cannot be measured" },
+  VAGUE_EFFECT_TARGET: {
+    zh: "效益指标“{name}”的指标值“{found}”只有“{word}”一类程度词，没有衡量标准",
+    en: 'Effect indicator "{name}": the target "{found}" is a word of degree ("{word}") with no measure',
+  },
+  FIX_VAGUE_EFFECT_TARGET: {
+    zh: "写明可衡量的指标值：能量化的给出数值（如“受益人数≥1000人”“投诉率≤1%”），不能量化的写明可核验的标准",
+    en: 'State a measurable target: a figure where possible ("受益人数≥1000人", "投诉率≤1%"), else a standard that can be verified',
+  },
+  SOURCE_GUIDE_EFFECT: {
+    zh: "财预〔2021〕101号 指引：效益指标应可衡量，能量化的尽量量化，不能量化的以可衡量、可核验的方式表述；本工具据此把“较好”“提高”“明显”“有效”等没有衡量标准的程度词视为不可衡量",
+    en: 'Cai Yu [2021] No. 101 guide: effect indicators are set to be measurable, quantified where possible, else described in a checkable way; this tool reads words of degree with no measure ("较好", "提高", "明显", "有效") as unmeasurable',
+  },
+  CHECK_SATISFACTION_NOT_PERCENT: { zh: "满意度指标值不是百分比", en: "Satisfaction target not a percentage" },
+  SATISFACTION_NOT_PERCENT: {
+    zh: "满意度指标“{name}”的指标值“{found}”不是百分比",
+    en: 'Satisfaction indicator "{name}": the target "{found}" is not a percentage',
+  },
+  FIX_SATISFACTION_NOT_PERCENT: {
+    zh: "满意度以调查中满意的比例衡量：指标值写成百分比（如“≥90%”），完成值写调查结果",
+    en: 'Satisfaction is the share of satisfied respondents: write the target as a percentage ("≥90%") and the survey result as the actual',
+  },
+  SOURCE_GUIDE_SATISFACTION: {
+    zh: "财预〔2021〕101号 指引：满意度指标反映服务对象对项目实施效果的满意程度，一般通过问卷调查取得，以百分比表述；财预〔2020〕10号：服务对象满意度原则上占 10 分",
+    en: "Cai Yu [2021] No. 101 guide: satisfaction indicators state how satisfied the beneficiaries are, usually from a survey, as a percentage; Cai Yu [2020] No. 10: satisfaction is in principle worth 10 points",
+  },
+  CHECK_DUPLICATE_INDICATOR: { zh: "指标重复", en: "Indicator set twice" },
+  DUPLICATE_INDICATOR: {
+    zh: "指标“{name}”与 {first} 的指标重复",
+    en: 'Indicator "{name}" repeats the one in {first}',
+  },
+  FIX_DUPLICATE_INDICATOR: {
+    zh: "删除或合并重复的指标，把分值分给其他指标",
+    en: "Remove or merge the repeated indicator and give its points to others",
+  },
+  SOURCE_REVIEW_DUPLICATE: {
+    zh: "复核实践：财政部门公开的绩效自评抽查复核通报把同一指标重复设置列为指标设置问题；财预〔2021〕101号 指引要求指标精简、突出重点",
+    en: "Review practice: finance bureaus' published spot-check notices on self-evaluations list an indicator set twice as a fault of target setting; the Cai Yu [2021] No. 101 guide asks for few, focused indicators",
+  },
+  CHECK_FULL_MARKS_NO_REASON: { zh: "全部满分且未说明", en: "Full marks everywhere, nothing explained" },
+  FULL_MARKS_NO_REASON: {
+    zh: "全部 {n} 项指标均为满分，偏差原因一栏全部为空",
+    en: "All {n} indicators score full marks and the reason column is empty throughout",
+  },
+  FIX_FULL_MARKS_NO_REASON: {
+    zh: "逐项核实完成值与指标值；确实全部完成的，在偏差原因中写明依据（验收、统计或调查结果）",
+    en: "Check each actual against its target; where all were really met, state the evidence (acceptance, statistics, survey) in the reason column",
+  },
+  SOURCE_REVIEW_FULL_MARKS: {
+    zh: "财预〔2020〕10号：绩效评价应科学公正，偏离绩效目标的须分析说明原因；复核实践：财政部门公开的自评抽查通报把普遍满分而不作说明的自评列为自评不实的迹象",
+    en: "Cai Yu [2020] No. 10: evaluation is to be fair and deviations from the targets explained; review practice: bureaus' published spot-check notices single out self-evaluations scored full everywhere with nothing explained",
+  },
+  CHECK_LOW_EXECUTION_NO_REASON: { zh: "执行率偏低未说明原因", en: "Low execution rate unexplained" },
+  LOW_EXECUTION_NO_REASON: {
+    zh: "执行率 {rate} 低于 {threshold}，偏差原因中没有说明资金执行情况",
+    en: "Execution rate {rate} is below {threshold} and no reason given speaks of the funds",
+  },
+  FIX_LOW_EXECUTION_NO_REASON: {
+    zh: "在偏差原因中说明资金未按预算执行的原因（如项目进度、资金结转）及改进措施",
+    en: "Explain in the reason column why the funds were not spent as budgeted (progress, carry-over) and what will change",
+  },
+  SOURCE_SICHUAN_LOW_EXECUTION: {
+    zh: "四川省项目支出绩效自评表的填报要求：预算执行率低于 90% 的须说明原因；财预〔2020〕10号：偏离绩效目标的须分析说明原因",
+    en: "Sichuan project self-evaluation form: an execution rate below 90% must be explained; Cai Yu [2020] No. 10: deviations from the targets are explained",
+  },
+  CHECK_WEIGHT_PLAN: { zh: "分值分配与规则集不同", en: "Weights differ from the policy's" },
+  WEIGHT_PLAN_BUDGET: {
+    zh: "预算执行率分值 {found}，规则集“{policy}”为 {expected}",
+    en: 'Budget execution is worth {found}; policy "{policy}" sets {expected}',
+  },
+  WEIGHT_PLAN_GROUP: {
+    zh: "“{name}”分值 {found}，规则集“{policy}”为 {expected}",
+    en: '"{name}" is worth {found}; policy "{policy}" sets {expected}',
+  },
+  WEIGHT_PLAN_INDICATORS: {
+    zh: "绩效指标分值合计 {found}，规则集“{policy}”为 {expected}",
+    en: 'The indicators are worth {found}; policy "{policy}" sets {expected}',
+  },
+  FIX_WEIGHT_PLAN: {
+    zh: "按规则集分配分值（财预〔2020〕10号 原则上 10/50/30/10），或用 --policy 选用与本地表样一致的规则集",
+    en: "Weight the parts as the policy does (Cai Yu [2020] No. 10: in principle 10/50/30/10), or choose the policy of the local template with --policy",
+  },
+  CHECK_TOTAL_CAP: { zh: "总分超过执行率对应的上限", en: "Total above the cap for its execution rate" },
+  TOTAL_CAP: {
+    zh: "执行率 {rate} 低于 {below}，按规则集“{policy}”总分不得高于 {expected}，填报 {found}",
+    en: 'Execution rate {rate} is below {below}: under policy "{policy}" the total is at most {expected}; stated {found}',
+  },
+  FIX_TOTAL_CAP: {
+    zh: "按执行率对应的上限调整总分，或说明适用的地区规定",
+    en: "Lower the total to the cap for its execution rate, or state which local rule applies",
+  },
+  SOURCE_POLICY_CAP: {
+    zh: "所用规则集（地区规定）按执行率设定的总分上限；内置规则集均不设上限",
+    en: "The policy in force (a province's rule) caps the total by execution rate; no built-in policy sets a cap",
+  },
+
   // Cells without a figure to check (src/engine/checks/formula-not-calculated.ts, total-not-number.ts)
   FORMULA_NOT_CALCULATED: {
     zh: "公式 {formula} 没有保存的计算结果（文件不是由 Excel 或 WPS 保存的）：在 Excel 或 WPS 中打开并保存工作簿后才能复核这个数字",
@@ -492,8 +625,8 @@ export const STRINGS = {
   },
   CLI_NO_SHEETS: { zh: "工作簿中没有工作表", en: "the workbook has no worksheets" },
   CLI_REPORT_FORMAT: {
-    zh: "--report 的格式由扩展名决定，可用 .html（网页）或 .csv（表格）：{file}",
-    en: "--report takes its format from the extension, .html (web page) or .csv (table): {file}",
+    zh: "--report 的格式由扩展名决定，可用 .html（网页）、.csv（表格）或 .xlsx（工作簿）：{file}",
+    en: "--report takes its format from the extension, .html (web page), .csv (table) or .xlsx (workbook): {file}",
   },
   CLI_REPORT_IS_DIR: {
     zh: "--report 需要一个文件名，{file} 是文件夹",
@@ -514,11 +647,12 @@ export const STRINGS = {
   },
   CLI_OPTION_ARGUMENT: { zh: "选项 {option} 需要一个值", en: "option {option} needs a value" },
   CLI_NO_PATHS: {
-    zh: "请指定要检查的文件或文件夹（见 perf-check --help）",
-    en: "name the files or folders to check (see perf-check --help)",
+    zh: "请指定要检查的文件或文件夹，或用 --rules 列出规则（见 perf-check --help）",
+    en: "name the files or folders to check, or list the rules with --rules (see perf-check --help)",
   },
   CLI_HELP: {
     zh: `用法：perf-check [选项] 路径...
+      perf-check --rules [--policy <名称|文件>] [--lang <zh|en>]
 
 不用 Excel 批量复核项目支出绩效自评表。路径是文件或文件夹（递归查找）：
 读取 .xlsx、.xlsm；装有 LibreOffice 时把 .xls（Excel 97-2003）、.et（WPS）、.ods 转换后读取。
@@ -526,10 +660,11 @@ export const STRINGS = {
 
 选项：
   --json                  在标准输出打印一个 JSON 文档（数字为精确的十进制字符串）
-  --policy <名称|文件>     计分规则集：national（默认）、linear、spend-ratio，或 JSON 规则集文件
+  --policy <名称|文件>     计分规则集：national（默认）、linear、spend-ratio、budget-20，或 JSON 规则集文件
   --mapping <文件>         列映射 JSON（任务窗格保存的格式）
   --write <文件夹>         为每个工作簿写一份带批注的副本（原文件不改动）
-  --report <文件>          写报告：.html（网页）或 .csv（表格）
+  --report <文件>          写报告：.html（网页）、.csv（表格）或 .xlsx（工作簿）
+  --rules                 列出所用规则集、规则包和每条检查（代码、名称、级别、依据）后退出
   --lang <zh|en>          输出语言，默认 zh
   -h, --help              显示本帮助
 
@@ -541,6 +676,7 @@ export const STRINGS = {
 
 环境变量：SOFFICE=soffice 的路径（设为 none 则不使用 LibreOffice）`,
     en: `Usage: perf-check [options] PATH...
+       perf-check --rules [--policy <name|file>] [--lang <zh|en>]
 
 Checks 项目支出绩效自评表 (project expenditure performance self-evaluation forms) in bulk, without Excel.
 PATH is a file or a folder (searched recursively): .xlsx and .xlsm are read; with LibreOffice installed,
@@ -549,10 +685,11 @@ the copies this tool writes and other spreadsheet files are each listed as skipp
 
 Options:
   --json                  print one JSON document on stdout (numbers as exact decimal strings)
-  --policy <name|file>    scoring policy: national (default), linear, spend-ratio, or a JSON policy file
+  --policy <name|file>    scoring policy: national (default), linear, spend-ratio, budget-20, or a JSON policy file
   --mapping <file>        column mapping JSON (as the task pane saves it)
   --write <folder>        write an annotated copy of each workbook there (the originals are not changed)
-  --report <file>         write a report: .html (web page) or .csv (table)
+  --report <file>         write a report: .html (web page), .csv (table) or .xlsx (workbook)
+  --rules                 list the policy, its rule packs and every check (code, name, severity, source), then exit
   --lang <zh|en>          language of the output, zh by default
   -h, --help              show this help
 
@@ -731,7 +868,7 @@ Environment: SOFFICE=path of soffice (none: do not use LibreOffice)`,
   WEB_LAYOUT_ISSUES: { zh: "识别表格时的问题（{n}）", en: "Layout problems ({n})" },
   WEB_CLOSE: { zh: "关闭", en: "Close" },
 
-  // The perf-check report (src/cli/report.ts)
+  // The perf-check report (src/report/)
   REPORT_title: { zh: "绩效自评表复核报告", en: "Performance self-evaluation check report" },
   REPORT_file: { zh: "文件", en: "File" },
   REPORT_sheet: { zh: "工作表", en: "Sheet" },
@@ -761,6 +898,90 @@ Environment: SOFFICE=path of soffice (none: do not use LibreOffice)`,
   REPORT_noFindings: { zh: "未发现问题", en: "No findings" },
   REPORT_stated: { zh: "填报", en: "stated" },
   REPORT_computed: { zh: "复核", en: "checked" },
+
+  // The reviewer's reports and rules listing (src/report/): head, summary, charts, workbook sheets
+  RULES_POLICY: { zh: "规则集", en: "Policy" },
+  RULES_PACK: { zh: "规则包", en: "Rule pack" },
+  RULES_SOURCE: { zh: "依据", en: "Source" },
+  REPORT_policy: { zh: "规则集", en: "Policy" },
+  REPORT_packs: { zh: "规则包", en: "Rule packs" },
+  REPORT_date: { zh: "日期", en: "Date" },
+  REPORT_version: { zh: "版本", en: "Version" },
+  REPORT_self: { zh: "自评得分", en: "Self score" },
+  REPORT_review: { zh: "复核得分", en: "Review score" },
+  REPORT_deviation: { zh: "偏差", en: "Deviation" },
+  REPORT_selfGrade: { zh: "自评等级", en: "Self grade" },
+  REPORT_reviewGrade: { zh: "复核等级", en: "Review grade" },
+  REPORT_unscored: { zh: "未评分", en: "Unscored" },
+  REPORT_check: { zh: "检查项", en: "Check" },
+  REPORT_fix: { zh: "修改建议", en: "What to do" },
+  REPORT_legend: { zh: "级别说明", en: "Severities" },
+  REPORT_legend_error: { zh: "计算或填报错误，须改正", en: "a miscalculation or misstatement to correct" },
+  REPORT_legend_warning: { zh: "可能有误或不合要求，须核实", en: "possibly wrong or irregular: check it" },
+  REPORT_legend_info: { zh: "供复核参考", en: "for the reviewer's attention" },
+  REPORT_annotated: { zh: "批注副本", en: "Annotated copy" },
+  REPORT_rate: { zh: "执行率", en: "Execution rate" },
+  REPORT_formsTitle: { zh: "各表得分", en: "Forms" },
+  REPORT_overview: { zh: "汇总", en: "Summary" },
+  REPORT_details: { zh: "各表问题", en: "Findings by form" },
+  REPORT_gradesChart: { zh: "自评等级与复核等级（表数）", en: "Self and review grades (forms)" },
+  REPORT_rateChart: { zh: "执行率分布（表数）", en: "Spread of execution rates (forms)" },
+  REPORT_noRate: { zh: "无执行率", en: "No rate" },
+  REPORT_bandRange: { zh: "{lo}%–{hi}%", en: "{lo}%–{hi}%" },
+  REPORT_bandOpen: { zh: "{lo}% 及以上", en: "{lo}% and above" },
+  REPORT_deviations: {
+    zh: "自评与复核相差 {n} 分及以上的表",
+    en: "Forms whose self and review totals differ by {n} or more",
+  },
+  REPORT_highSelfLowRate: {
+    zh: "自评 {self} 分及以上而执行率低于 {rate}% 的表",
+    en: "Forms self-scored {self} or more with an execution rate below {rate}%",
+  },
+  REPORT_allFull: { zh: "全部指标满分的表", en: "Forms at full marks on every indicator" },
+  REPORT_none: { zh: "无", en: "None" },
+  REPORT_count: { zh: "表数", en: "Forms" },
+  REPORT_selfNote: {
+    zh: "自评得分为表中填报的总分，未填总分的为填报的各项得分之和；复核得分按规则集重新计分；偏差 = 自评 − 复核。未填任何得分的表记为“未评分”。",
+    en: "The self score is the stated 总分, else the sum of the stated scores; the review score is the policy's re-scoring; deviation = self − review. A form with no score filled in counts as unscored.",
+  },
+  // Findings about a whole file (src/report/rules.ts): their names and fix hints in the reports
+  CHECK_NO_FORM: { zh: "未找到绩效自评表", en: "No self-evaluation form found" },
+  FIX_NO_FORM: {
+    zh: "确认工作簿中有绩效自评表；表头未能识别时，用 --mapping 指定各列",
+    en: "Make sure the workbook holds a self-evaluation form; where its headers are not understood, name the columns with --mapping",
+  },
+  CHECK_FILE_ERROR: { zh: "文件无法读取", en: "File cannot be read" },
+  FIX_FILE_ERROR: {
+    zh: "按说明修复文件，或在 Excel/WPS 中另存为 .xlsx，再检查",
+    en: "Repair the file as the message says, or save it as .xlsx in Excel or WPS, and check it again",
+  },
+  CHECK_FILE_SKIPPED: { zh: "文件未检查", en: "File not checked" },
+  FIX_FILE_SKIPPED: {
+    zh: "要检查它，请另存为 .xlsx，或在命令行直接指定该文件",
+    en: "To check it, save it as .xlsx, or name the file on the command line",
+  },
+  REPORT_summaryForms: {
+    zh: "；其中自评表 {projects} 张，评分表 {tables} 张，未评分 {unscored} 张；{infos} 个提示",
+    en: "; project forms: {projects}, score tables: {tables}, unscored: {unscored}; notes: {infos}",
+  },
+  REPORT_sheetFindings: { zh: "问题", en: "Findings" },
+  REPORT_sheetForms: { zh: "表格", en: "Forms" },
+  REPORT_sheetFiles: { zh: "文件", en: "Files" },
+  REPORT_sheetGrades: { zh: "等级分布", en: "Grades" },
+  REPORT_sheetDeviations: { zh: "偏差", en: "Deviations" },
+  REPORT_sheetHighSelf: { zh: "高分低执行", en: "High self, low rate" },
+  REPORT_sheetAllFull: { zh: "全部满分", en: "Full marks" },
+  REPORT_sheetRates: { zh: "执行率分布", en: "Execution rates" },
+  REPORT_sheetRules: { zh: "规则", en: "Rules" },
+  REPORT_source: { zh: "依据", en: "Source" },
+  CLI_POLICY_LINE: {
+    zh: "规则集：{name}（{label}）；规则包：{packs}",
+    en: "Policy: {name} ({label}); rule packs: {packs}",
+  },
+  CLI_FORM_SCORES: {
+    zh: "自评 {self} / 复核 {review} / 偏差 {deviation}",
+    en: "self {self} / review {review} / deviation {deviation}",
+  },
 
   // The task pane (src/taskpane)
 
@@ -1058,6 +1279,29 @@ Environment: SOFFICE=path of soffice (none: do not use LibreOffice)`,
   VALIDATE_NO_FORMS: {
     zh: "在工作表“{sheet}”中没有找到绩效自评表。",
     en: 'No performance self-evaluation form was found on sheet "{sheet}".',
+  },
+
+  // Issue 16, WPS 表格 (src/wps): the ribbon (ribbon.xml getLabel; 清除标记 and 撤销修改 are ACTION_CLEAR and
+  // ACTION_REVERT), its messages, the pane without PERF functions
+  WPS_RIBBON_TAB: { zh: "绩效复核", en: "Performance check" },
+  WPS_RIBBON_GROUP: { zh: "绩效自评表", en: "Self-evaluation forms" },
+  WPS_RIBBON_VALIDATE: { zh: "复核工作表", en: "Validate sheet" },
+  WPS_RIBBON_PANE: { zh: "打开窗格", en: "Open pane" },
+  WPS_CLEARED: { zh: "已清除 {n} 个标记。", en: "Cleared {n} flag(s)." },
+  WPS_REVERT_CONFIRM: {
+    zh: "把本加载项写入或标记过的每个单元格恢复原状（值、公式、格式、填充、批注）？",
+    en: "Restore every cell this add-in wrote or flagged (values, formulas, formats, fills, notes)?",
+  },
+  WPS_REVERTED: { zh: "已恢复 {n} 个单元格。", en: "Restored {n} cell(s)." },
+  WPS_KEPT: {
+    zh: "找不到工作表的记录保留在工作簿中：{sheets}。",
+    en: "Records whose sheet is not found are kept in the workbook: {sheets}.",
+  },
+  WPS_KEPT_SHEET: { zh: "“{sheet}”（{cells} 个单元格）", en: '"{sheet}" ({cells} cells)' },
+  WPS_FAILED: { zh: "操作失败：{detail}", en: "It failed: {detail}" },
+  STYLE_PERF_MISSING: {
+    zh: "此版本的 WPS 不运行加载项函数（需要 12.1.0.20540 或更高版本）：请写入原生公式。",
+    en: "This WPS runs no add-in functions (12.1.0.20540 or later needed): write native formulas.",
   },
 } as const satisfies Record<string, Bilingual>;
 

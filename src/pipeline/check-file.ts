@@ -1,7 +1,7 @@
 /**
  * One workbook through the whole pipeline, as both doors run it: bytes → package and Grids
  * (workbook.ts) → detection and checks (check.ts: checkGrids) → the file's entry in perf-check's
- * JSON (its forms, or NO_FORM, or why it could not be read); and the JSON document of a run. Pure:
+ * JSON (its forms, or NO_FORM, or why it could not be read); the run's JSON document is src/report's. Pure:
  * perf-check reads the bytes from disk and prints the document, the web checker's worker gets them
  * from the page and offers the document as a download, so the page's JSON equals
  * `perf-check --json` on the same files but for the names each door gives them (`file`).
@@ -13,7 +13,7 @@ import type { SheetMapping } from "../layout/mapping";
 import { oneLine, WorkbookReadError, XlsxPackage } from "../xlsx/package";
 import type { ReadLimits } from "../xlsx/package";
 import type { Codec } from "../xlsx/zip";
-import { checkGrids, CheckedSheet, JsonFile, jsonForm, noFormFinding, summarize } from "./check";
+import { checkGrids, CheckedSheet, JsonFile, jsonForm, noFormFinding } from "./check";
 import { readWorkbook } from "./workbook";
 
 /** A workbook read and checked: its package (for the annotated copy) and its checked sheets. */
@@ -60,18 +60,4 @@ export function recordUnreadable(entry: JsonFile, e: unknown, lang: Lang): void 
   entry.findings = [];
   if (e instanceof WorkbookReadError) entry.error = lang === "zh" ? e.zh : e.en;
   else entry.error = oneLine(t(lang, "CLI_FAILED", { detail: (e as Error).message }));
-}
-
-/** The --json document: every file (its keys in one order), then the counts; two-space indented, one final newline. */
-export function jsonDocument(files: readonly JsonFile[]): string {
-  const ordered = files.map((f) => ({
-    file: f.file,
-    status: f.status,
-    converted: f.converted,
-    error: f.error,
-    skipped: f.skipped,
-    findings: f.findings,
-    forms: f.forms,
-  }));
-  return JSON.stringify({ files: ordered, summary: summarize(files) }, null, 2) + "\n";
 }

@@ -11,6 +11,7 @@ import { analyzeGrid, SheetResult } from "../layout/analyze";
 import { address, Grid, rangeAddress } from "../layout/grid";
 import { FORM_TITLE } from "../layout/headers";
 import type { SheetMapping } from "../layout/mapping";
+import type { FileStatus } from "../report";
 
 export interface CheckedSheet {
   grid: Grid;
@@ -55,6 +56,10 @@ export interface JsonForm {
   total: { stated?: string; computed?: string; review?: string };
   /** stated: the 等级 cell; computed: grade of total.computed; review: grade of total.review. */
   grade: { stated?: string; computed?: string; review?: string };
+  /** 自评总分 (the stated 总分, else the stated scores' sum: `from`) and its grade; absent when unscored. */
+  self?: { total: string; grade: string; from: "stated" | "sum" };
+  /** 偏差 = self.total − total.review; absent when unscored. */
+  deviation?: string;
   /** The policy and rule packs used. */
   policy: string;
   packs: string[];
@@ -111,6 +116,8 @@ export function jsonForm(r: FormResult, lang: Lang): JsonForm {
     scored: r.scored,
     total: r.total,
     grade: r.grade,
+    self: r.self,
+    deviation: r.deviation,
     policy: r.policy,
     packs: r.packs,
     indicators: r.indicators.map((i) => ({
@@ -137,14 +144,14 @@ export function jsonForm(r: FormResult, lang: Lang): JsonForm {
   };
 }
 
-/**
- * What became of one file perf-check was handed: "checked" (read, possibly after a LibreOffice
- * conversion), "unreadable" (error says why; counts for exit status 2) or "skipped" (not read on
- * purpose, in a folder scan; skipped says why; no effect on the exit status).
- */
-export type FileStatus = "checked" | "unreadable" | "skipped";
+export type { FileStatus } from "../report";
 
-/** One file in every output (JSON `files[i]`, the text lines, the CSV and HTML reports). */
+/**
+ * One file in perf-check's --json `files[i]` (and, with the path shown and the annotated copy's
+ * link, in every report: src/report ReportFile): what became of it — "checked" (read, possibly
+ * after a LibreOffice conversion), "unreadable" (`error` says why; exit status 2) or "skipped" (not
+ * read on purpose, in a folder scan; `skipped` says why; no effect on the exit status).
+ */
 export interface JsonFile {
   /** The path as handed over (for a converted file, the original .xls/.et/.ods). */
   file: string;
@@ -158,37 +165,13 @@ export interface JsonFile {
   forms: JsonForm[];
 }
 
-/** Counts over all files: every file handed over is exactly one of checked, unreadable, skipped. */
-export interface JsonSummary {
-  files: number;
-  checked: number;
-  /** Of the checked, how many were converted with LibreOffice. */
-  converted: number;
-  unreadable: number;
-  skipped: number;
-  forms: number;
-  errors: number;
-  warnings: number;
-}
-
-export function summarize(files: readonly JsonFile[]): JsonSummary {
-  const findings = files.flatMap((f) => [...f.findings, ...f.forms.flatMap((form) => form.findings)]);
-  return {
-    files: files.length,
-    checked: files.filter((f) => f.status === "checked").length,
-    converted: files.filter((f) => f.status === "checked" && f.converted).length,
-    unreadable: files.filter((f) => f.status === "unreadable").length,
-    skipped: files.filter((f) => f.status === "skipped").length,
-    forms: files.reduce((n, f) => n + f.forms.length, 0),
-    errors: findings.filter((x) => x.severity === "error").length,
-    warnings: findings.filter((x) => x.severity === "warning").length,
-  };
-}
-
-/** The first cell of any sheet whose text reads as a form title (项目支出绩效自评表 …), for NO_FORM. */
+/**
+ * The first cell of any sheet whose text reads as a form title (项目支出绩效自评表 …), for NO_FORM.
+ * Only the rows that hold cells are read: a stray value at row 1,048,576 costs one row, not a million.
+ */
 function titleCell(grids: readonly Grid[]): { grid: Grid; cell: string; title: string } | undefined {
   for (const grid of grids)
-    for (let r = grid.top; r <= grid.bottom; r++)
+    for (const r of grid.contentRows)
       for (let c = grid.left; c <= grid.right; c++) {
         const text = grid.text(r, c);
         if (text && text.length <= 80 && FORM_TITLE.test(text)) return { grid, cell: address(r, c), title: text };

@@ -47,6 +47,8 @@ export interface AppProps {
   /** UI language: "zh" (default) or "en". */
   lang?: Lang;
   theme?: ThemeName;
+  /** Whether the host runs the PERF functions (false: WPS before 12.1.0.20540); without them the pane writes native formulas. */
+  perfFunctions?: boolean;
 }
 
 const useStyles = makeStyles({
@@ -72,7 +74,7 @@ const useStyles = makeStyles({
   live: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
 });
 
-export function App({ port, lang = "zh", theme = "light" }: AppProps): JSX.Element {
+export function App({ port, lang = "zh", theme = "light", perfFunctions = true }: AppProps): JSX.Element {
   const styles = useStyles();
   const card = useCardStyles();
   const { busy, run, cancel } = useOperation(lang);
@@ -80,7 +82,7 @@ export function App({ port, lang = "zh", theme = "light" }: AppProps): JSX.Eleme
   const sheet = useSheet(port, message.showError);
   const policy = usePolicyChoice(lang);
   const revert = useRevertAvailable(port);
-  const actions = useSheetActions({ port, lang, run, message, sheet, policy, revert });
+  const actions = useSheetActions({ port, lang, run, message, sheet, policy, revert, perfFunctions });
   const caps = useMemo(() => port.capabilities(), [port]);
 
   useEffect(() => {
@@ -142,6 +144,7 @@ export function App({ port, lang = "zh", theme = "light" }: AppProps): JSX.Eleme
             policy={policy}
             canRevert={revert.canRevert}
             style={actions.style}
+            perfFunctions={perfFunctions}
             onStyle={actions.setStyle}
             onPolicy={(name) => void actions.changePolicy(name)}
             onValidate={() => void actions.validate()}

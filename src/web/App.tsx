@@ -194,6 +194,9 @@ export function App({ lang: initial = "zh" }: { lang?: Lang }) {
           <Button data-testid="export-csv" disabled={exportsDisabled} onClick={() => report("csv", "csv")}>
             {t(lang, "WEB_EXPORT_CSV")}
           </Button>
+          <Button data-testid="export-xlsx" disabled={exportsDisabled} onClick={() => report("xlsx", "xlsx")}>
+            {t(lang, "WEB_EXPORT_XLSX")}
+          </Button>
           <Button
             data-testid="export-copies"
             disabled={exportsDisabled || checked.length === 0}

@@ -115,7 +115,7 @@ describeBrowser("task pane in Chromium over the fake Excel", () => {
     await page.getByText("评分规则已改为“成本指标按支出比例（包头）”，已重新复核。").waitFor();
 
     await page.getByRole("button", { name: "复核并标记" }).click();
-    await page.getByText("已复核：2 个错误、1 个警告。问题已标记在单元格上。").waitFor();
+    await page.getByText("已复核：2 个错误、2 个警告。问题已标记在单元格上。").waitFor();
 
     // The form's card: 自评得分 88.2 (the form's total; grade 良 from its scores, the form states none)
     // and 复核得分 73.73 under spend-ratio (中).
@@ -127,8 +127,14 @@ describeBrowser("task pane in Chromium over the fake Excel", () => {
     const codes = await page
       .locator("button[data-code]")
       .evaluateAll((els) => els.map((e) => `${e.getAttribute("data-cell")} ${e.getAttribute("data-code")}`));
-    expect(codes).toEqual(["H16 SCORE_EXCEEDS_WEIGHT", "F21 MISSING_ACTUAL", "I19 MISSING_REASON"]);
-    await expect(page.getByRole("heading", { level: 3 }).textContent()).resolves.toBe(`${SHEET}：2 个错误、1 个警告`);
+    // The review pack's note on the effect target 显著 (E19) beside the core pack's findings.
+    expect(codes).toEqual([
+      "H16 SCORE_EXCEEDS_WEIGHT",
+      "F21 MISSING_ACTUAL",
+      "E19 VAGUE_EFFECT_TARGET",
+      "I19 MISSING_REASON",
+    ]);
+    await expect(page.getByRole("heading", { level: 3 }).textContent()).resolves.toBe(`${SHEET}：2 个错误、2 个警告`);
     const h16 = page.locator('button[data-cell="H16"]');
     await expect(h16.textContent()).resolves.toContain("得分 5.6 超过分值 2");
     await expect(page.locator('button[data-cell="F21"]').textContent()).resolves.toContain(

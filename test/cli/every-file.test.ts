@@ -121,7 +121,7 @@ describe("a folder with every kind of file", () => {
       path.join("sub", "l-子目录.xlsx"),
       "~$a-科委.xlsx",
     ]);
-    expect(doc.summary).toEqual({
+    expect(doc.summary).toMatchObject({
       files: 14,
       checked: 6,
       converted: 0,
@@ -129,7 +129,9 @@ describe("a folder with every kind of file", () => {
       skipped: 6,
       forms: 3,
       errors: 3, // the three NO_FORM findings; seed000 has none
-      warnings: 0,
+      warnings: 6, // seed000's two of the review pack (LOW_EXECUTION_NO_REASON, VAGUE_EFFECT_TARGET), three times
+      projectForms: 3,
+      unscored: 0,
     });
   });
 
@@ -182,19 +184,20 @@ describe("a folder with every kind of file", () => {
   test("NO_FORM counts as an error finding: exit 1 (not 0), and it is in the text output under the file", async () => {
     const run = await runCli([names.pay]);
     expect(run.code).toBe(1);
-    expect(run.out.split("\n").slice(0, 2)).toEqual([
+    // After the policy line: the file, then its finding.
+    expect(run.out.split("\n").slice(1, 3)).toEqual([
       names.pay,
       expect.stringMatching(/^ {2}错误 NO_FORM: 没有找到绩效自评表：在 2 个工作表/),
     ]);
     expect(run.out).toContain(
-      "1 个文件（已检查 1，其中 0 个经 LibreOffice 转换；无法读取 0；跳过 0），0 张表，1 个错误，0 个警告",
+      "1 个文件（已检查 1，其中 0 个经 LibreOffice 转换；无法读取 0；跳过 0），0 张表，1 个错误，0 个警告；",
     );
     const en = await runCli(["--lang", "en", names.pay]);
     expect(en.out).toMatch(
       /^ {2}error {3}NO_FORM: no performance self-evaluation form found: none of the 2 sheets \("工资表", "说明"\)/m,
     );
     expect(en.out).toContain(
-      "1 file (1 checked, 0 of them converted with LibreOffice; 0 unreadable; 0 skipped), 0 forms, 1 error, 0 warnings",
+      "1 file (1 checked, 0 of them converted with LibreOffice; 0 unreadable; 0 skipped), 0 forms, 1 error, 0 warnings;",
     );
   });
 
@@ -208,7 +211,7 @@ describe("a folder with every kind of file", () => {
       `${names.xls}: 错误: 读取 .xls 文件需要 LibreOffice：请安装 LibreOffice Calc（Debian/Ubuntu：apt-get install libreoffice-calc-nogui；其他系统见 libreoffice.org），或在 Excel/WPS 中另存为 .xlsx`,
     );
     expect(run.out).toContain(
-      "14 个文件（已检查 6，其中 0 个经 LibreOffice 转换；无法读取 2；跳过 6），3 张表，3 个错误，0 个警告\n",
+      "14 个文件（已检查 6，其中 0 个经 LibreOffice 转换；无法读取 2；跳过 6），3 张表，3 个错误，6 个警告；其中自评表 3 张，评分表 0 张，未评分 0 张；0 个提示\n",
     );
   });
 
@@ -219,26 +222,35 @@ describe("a folder with every kind of file", () => {
     expect((await runCli(["--report", htmlFile, "--lang", "en", folder], { env: NO_SOFFICE })).code).toBe(2);
     const csv = (await fs.readFile(csvFile, "utf8")).slice(1).split("\r\n");
     const html = await fs.readFile(htmlFile, "utf8");
+    // The reports show paths relative to the folder checked (issue 13), with forward slashes.
+    const rel = (k: string) => path.relative(folder, names[k]).split(path.sep).join("/");
     const all = [...CHECKED, ...UNREADABLE, ...SKIPPED];
     for (const k of all) {
-      expect(`${k}: ${csv.some((l) => l.startsWith(`"${names[k]}",`))}`).toBe(`${k}: true`);
-      expect(`${k}: ${html.includes(`<td>${names[k]}</td><td>`)}`).toBe(`${k}: true`);
+      expect(`${k}: ${csv.some((l) => l.startsWith(`"${rel(k)}",`))}`).toBe(`${k}: true`);
+      expect(`${k}: ${html.includes(`<td>${rel(k)}</td><td>`)}`).toBe(`${k}: true`);
     }
-    expect(csv.find((l) => l.startsWith(`"${names.pay}",`))).toMatch(
-      /^"[^"]+","已检查","","","","","","","NO_FORM","错误","没有找到绩效自评表/,
+    expect(csv.find((l) => l.startsWith(`"${rel("pay")}",`))).toMatch(
+      /^"[^"]+","已检查"(,""){11},"NO_FORM","未找到绩效自评表","错误","没有找到绩效自评表/,
     );
-    expect(csv.find((l) => l.startsWith(`"${names.lock}",`))).toMatch(
-      /"已跳过",.*"FILE_SKIPPED","","Excel\/WPS 打开工作簿时/,
+    expect(csv.find((l) => l.startsWith(`"${rel("lock")}",`))).toMatch(
+      /"已跳过",.*"FILE_SKIPPED","文件未检查","","Excel\/WPS 打开工作簿时/,
     );
-    expect(csv.find((l) => l.startsWith(`"${names.corrupt}",`))).toMatch(/"无法读取",.*"FILE_ERROR","错误",/);
+    expect(csv.find((l) => l.startsWith(`"${rel("corrupt")}",`))).toMatch(
+      /"无法读取",.*"FILE_ERROR","文件无法读取","错误",/,
+    );
+    const num = (n: number) => `<td class="num">${n}</td>`;
     expect(html).toContain(
-      `<td>${names.lock}</td><td>skipped</td><td>0</td><td>0</td><td>0</td><td>a lock file Excel or WPS keeps`,
+      `<td>${rel("lock")}</td><td>skipped</td>${num(0)}${num(0)}${num(0)}<td>a lock file Excel or WPS keeps`,
     );
+    // A workbook with no form: its finding named in the files table, and in full under the file findings.
     expect(html).toContain(
-      `<td>${names.pay}</td><td>checked</td><td>0</td><td>1</td><td>0</td><td>NO_FORM: no performance self-evaluation form found`,
+      `<td>${rel("pay")}</td><td>checked</td>${num(0)}${num(1)}${num(0)}<td>No self-evaluation form found <span class="code">NO_FORM</span></td>`,
     );
+    const fileFindings = html.slice(html.indexOf("<h2>File findings</h2>"));
+    expect(fileFindings).toContain(`<h3>${rel("pay")}</h3>`);
+    expect(fileFindings).toContain("no performance self-evaluation form found: none of the 2 sheets");
     expect(html).toContain(
-      "<p>14 files (6 checked, 0 of them converted with LibreOffice; 2 unreadable; 6 skipped), 3 forms, 3 errors, 0 warnings</p>",
+      '<p id="summary-line">14 files (6 checked, 0 of them converted with LibreOffice; 2 unreadable; 6 skipped), 3 forms, 3 errors, 6 warnings;',
     );
   });
 
@@ -253,9 +265,12 @@ describe("a folder with every kind of file", () => {
     await fs.writeFile(path.join(only, "x.csv"), "a\n");
     const run = await runCli([only]);
     expect(run.code).toBe(2);
-    expect(run.out).toBe(
-      `${path.join(only, "x.csv")}: 跳过: 文本表格（.csv）没有表格布局，无法复核：请提供 .xlsx 工作簿\n`,
-    );
+    // Between the policy line and the summary line.
+    expect(run.out.split("\n").slice(1)).toEqual([
+      `${path.join(only, "x.csv")}: 跳过: 文本表格（.csv）没有表格布局，无法复核：请提供 .xlsx 工作簿`,
+      "1 个文件（已检查 0，其中 0 个经 LibreOffice 转换；无法读取 0；跳过 1），0 张表，0 个错误，0 个警告；其中自评表 0 张，评分表 0 张，未评分 0 张；0 个提示",
+      "",
+    ]);
     expect(run.err).toMatch(/^perf-check: 没有找到可检查的工作簿（.xlsx、.xlsm、.xls、.et、.ods）：/);
     // With --json, the same as one JSON document.
     const json = await runJson([only]);

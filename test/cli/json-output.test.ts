@@ -41,14 +41,20 @@ function optString(v: unknown, at: string, re?: RegExp) {
 
 /** The documented shape, checked field by field. */
 function checkShape(doc: JDoc) {
-  expectKeys(doc, ["files", "summary"], ["files", "summary"], "doc");
+  // policy (name, label, packs) and summary (src/report/summary.ts) beside the files.
+  expectKeys(doc, ["files", "policy", "summary"], ["files", "policy", "summary"], "doc");
   expect(Array.isArray(doc.files)).toBe(true);
   // Every file is counted once: checked (converted among them), unreadable or skipped.
   const s = doc.summary;
   expectKeys(
     s,
+    [
+      ...["files", "checked", "converted", "unreadable", "skipped", "forms", "errors", "warnings"],
+      // the batch summary (src/report/summary.ts)
+      ...["projectForms", "scoreTables", "unscored", "infos", "grades", "deviations", "highSelfLowRate"],
+      ...["allFullMarks", "rates", "noRate"],
+    ],
     ["files", "checked", "converted", "unreadable", "skipped", "forms", "errors", "warnings"],
-    [],
     "summary",
   );
   expect(s.files).toBe(doc.files.length);
@@ -88,6 +94,8 @@ function checkShape(doc: JDoc) {
           "scored",
           "total",
           "grade",
+          "self",
+          "deviation",
           "policy",
           "packs",
           "indicators",
@@ -263,7 +271,7 @@ describe("--report", () => {
   });
   afterAll(() => removeDir(dir));
 
-  test("HTML: a table of every form (file, sheet, name, total, grade, error/warning counts), findings with cells, a grade chart", async () => {
+  test("HTML: a table of every form (file, name, 自评/复核/偏差, both grades, counts), findings by name with cells, the grade chart", async () => {
     const report = path.join(dir, "sub", "report.html");
     const run = await runCli(["--report", report, ...SEEDS]);
     expect(run.code).toBe(1);
@@ -272,18 +280,23 @@ describe("--report", () => {
     expect(html.startsWith("<!doctype html>")).toBe(true);
     const rows = html.match(/<tr class="(has-error|has-warning|)"><td>/g) ?? [];
     expect(rows).toHaveLength(16);
-    // 项目5-8 外国人来华: 1 error (FUNDS_BREAKDOWN), 3 warnings.
+    // 项目5-8 外国人来华: 自评 97, 复核 98 (H90 19 → 20), 偏差 −1; 1 error (FUNDS_BREAKDOWN), 3 warnings, 2 notes.
     expect(html).toMatch(
-      /<td>项目5-8<\/td><td>A73:I91<\/td><td><a href="#form-\d+">外国人来华工作许可事项经费<\/a><\/td><td>97 \/ 97<\/td><td>优<\/td><td>1<\/td><td>3<\/td>/,
+      /<small>项目5-8!A73:I91<\/small><\/td><td><a href="#form-\d+-\d+">外国人来华工作许可事项经费<\/a><\/td><td class="num">97<\/td><td class="num">98<\/td><td class="num">-1<\/td><td>优<\/td><td>优<\/td><td class="num">100.00%<\/td><td class="num">1<\/td><td class="num">3<\/td><td class="num">2<\/td>/,
     );
-    expect(html).toContain("<td>项目5-8!E80</td><td>FUNDS_BREAKDOWN</td>");
-    expect(html).toContain("<td>自评表</td><td>A1:I24</td>");
-    // The chart: project forms by computed grade — 良: seed000, 项目1, 项目4, 人才工作服务经费; 优: the other 10.
+    expect(html).toContain(
+      '<td>项目5-8!E80</td><td>资金“其中”各项合计不符<br><span class="code">FUNDS_BREAKDOWN</span></td>',
+    );
+    expect(html).toContain("<small>自评表!A1:I24</small>");
+    // The chart's table, every form (the two score tables too): self — 良 seed000 84.57, 项目1 85, 项目4 85.8,
+    // 人才工作服务经费 88.2, 优 the other 12; review — 良 seed000 84.57, 人才工作服务经费 81.24, 优 the other 14.
     expect(html).toMatch(/<svg role="img"/);
-    const counts = [...html.matchAll(/<text [^>]*>([优良中差])<\/text><text [^>]*>(\d+)<\/text>/g)].map(
-      (m) => `${m[1]}${m[2]}`,
-    );
-    expect(counts).toEqual(["优10", "良4", "中0", "差0"]);
+    const counts = [
+      ...html.matchAll(
+        /<tr><td>([优良中差]|未评分)<\/td><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td><\/tr>/g,
+      ),
+    ].map((m) => `${m[1]}${m[2]}/${m[3]}`);
+    expect(counts).toEqual(["优12/14", "良4/2", "中0/0", "差0/0", "未评分0/0"]);
     expect(html).toContain("Content-Security-Policy");
   });
 
@@ -293,7 +306,10 @@ describe("--report", () => {
     const report = path.join(dir, "with-bad.html");
     expect((await runCli(["--report", report, bad, SEED000])).code).toBe(2);
     const html = await fs.readFile(report, "utf8");
-    expect(html).toContain(`<li>${bad}: 不是 .xlsx 文件（看起来是文本或 CSV）</li>`);
+    // Shown relative to the folder checked: a file handed over by itself by its own name; its status and why.
+    expect(html).toContain(
+      `<tr class="file-unreadable"><td>bad.xlsx</td><td>无法读取</td><td class="num">0</td><td class="num">0</td><td class="num">0</td><td>不是 .xlsx 文件（看起来是文本或 CSV）</td></tr>`,
+    );
   });
 
   test("CSV: a header and one row per finding (or per clean form), BOM + CRLF", async () => {
@@ -302,16 +318,18 @@ describe("--report", () => {
     const csv = await fs.readFile(report, "utf8");
     expect(csv.startsWith("\ufeff")).toBe(true);
     const lines = csv.slice(1).split("\r\n").filter(Boolean);
-    // header + 2 clean forms (流动人才…, 流动人员…) + 2 findings (人才市场运行经费) + 3 (人才工作服务经费) + 1 (就业创业专项资金),
+    // header + one row per finding: 流动人才… 1, 流动人员… 1, 人才市场运行经费 2 + 1, 人才工作服务经费 3 + 1,
+    // 就业创业专项资金 1 + 2 (the "+ n": the review pack's VAGUE_EFFECT_TARGET on each form's target 显著),
     // and the layout problems: 3 on 人才工作服务经费 (E5, G5 truncated funds headers; B19 level 1 inferred), 1 on 就业创业专项资金.
-    expect(lines).toHaveLength(1 + 2 + 2 + 3 + 1 + 3 + 1);
-    expect(lines.filter((l) => l.includes('"LAYOUT_INFERRED","布局"')).map((l) => l.split(",")[7])).toEqual([
+    expect(lines).toHaveLength(1 + 1 + 1 + 3 + 4 + 3 + 3 + 1);
+    // The cell is the 13th column (after file, status, the form's sheet, range, name, total, grade and its five scores).
+    expect(lines.filter((l) => /"LAYOUT_INFERRED","[^"]*","布局"/.test(l)).map((l) => l.split(",")[12])).toEqual([
       '"E5"',
       '"G5"',
       '"B19"',
       '"B19"',
     ]);
-    expect(lines.some((l) => l.includes('"H16","SCORE_EXCEEDS_WEIGHT","错误"'))).toBe(true);
+    expect(lines.some((l) => l.includes('"H16","SCORE_EXCEEDS_WEIGHT","得分超过分值","错误"'))).toBe(true);
   });
 });
 

@@ -46,7 +46,7 @@ describe("--help", () => {
       err: "perf-check: 未知选项 --frobnicate（见 perf-check --help） / unknown option --frobnicate (see perf-check --help)\n",
     });
     expect((await runCli(["--lang", "en"])).err).toBe(
-      "perf-check: 请指定要检查的文件或文件夹（见 perf-check --help） / name the files or folders to check (see perf-check --help)\n",
+      "perf-check: 请指定要检查的文件或文件夹，或用 --rules 列出规则（见 perf-check --help） / name the files or folders to check, or list the rules with --rules (see perf-check --help)\n",
     );
   });
 });
@@ -61,11 +61,13 @@ describe("--lang en", () => {
   test("summary: singular and plural", async () => {
     const one = await runCli(["--lang", "en", SEED000]);
     expect(one.out.split("\n").slice(-2)[0]).toBe(
-      "1 file (1 checked, 0 of them converted with LibreOffice; 0 unreadable; 0 skipped), 1 form, 0 errors, 0 warnings",
+      "1 file (1 checked, 0 of them converted with LibreOffice; 0 unreadable; 0 skipped), 1 form, 0 errors, 2 warnings; " +
+        "project forms: 1, score tables: 0, unscored: 0; notes: 0",
     );
     const two = await runCli(["--lang", "en", "--policy", "spend-ratio", SEED000, SEED003]);
     expect(two.out.split("\n").slice(-2)[0]).toBe(
-      "2 files (2 checked, 0 of them converted with LibreOffice; 0 unreadable; 0 skipped), 6 forms, 2 errors, 4 warnings",
+      "2 files (2 checked, 0 of them converted with LibreOffice; 0 unreadable; 0 skipped), 6 forms, 2 errors, 12 warnings; " +
+        "project forms: 6, score tables: 0, unscored: 0; notes: 0",
     );
   });
 
@@ -74,7 +76,8 @@ describe("--lang en", () => {
     const lines = run.out.trimEnd().split("\n");
     // Finding and layout lines: the label is English (the message's quoted cell text may not be).
     const detail = lines.filter((l) => l.startsWith("    "));
-    expect(detail).toHaveLength(10);
+    // 14 findings (8 of them the review pack's) and 4 layout problems.
+    expect(detail).toHaveLength(18);
     for (const l of detail) expect(l).toMatch(/^ {4}(error |warning|info  |layout ) /);
     expect(lines.filter((l) => l.startsWith("    layout  ")).map((l) => l.split(":")[0])).toEqual([
       "    layout  E5    funds.executed inferred",
@@ -82,11 +85,15 @@ describe("--lang en", () => {
       "    layout  B19   ind.level1 inferred",
       "    layout  B19   ind.level1 inferred",
     ]);
-    // Form lines: "total", the grade's English name.
+    // Form lines: "self", "review", "deviation", both grades with their English names.
     expect(lines).toContain(
-      "  自评表!A1:I24 2021年北京市科学技术委员会人才交流中心创新创业人才积分落户工作项目  total 84.57/84.57 良 (Good)  0E 0W",
+      "  自评表!A1:I24 2021年北京市科学技术委员会人才交流中心创新创业人才积分落户工作项目  self 84.57 良 (Good) / review 84.57 良 (Good) / deviation 0  0E 2W 0I",
     );
-    expect(lines).toContain("  人才工作服务经费!A1:I22 人才工作服务经费  total 88.2/88.2 良 (Good)  2E 1W");
+    expect(lines).toContain(
+      "  人才工作服务经费!A1:I22 人才工作服务经费  self 88.2 良 (Good) / review 73.73 中 (Fair) / deviation 14.47  2E 2W 0I",
+    );
+    // The policy line first, in English.
+    expect(lines[0]).toBe("Policy: spend-ratio (Cost indicators by spend ratio (Baotou)); rule packs: core, review");
     // The summary line is all English.
     expect(lines[lines.length - 1]).not.toMatch(CJK);
   });
@@ -114,12 +121,20 @@ describe("--lang en", () => {
       "Name",
       "Total",
       "Grade",
+      "Self score",
+      "Review score",
+      "Deviation",
+      "Self grade",
+      "Review grade",
       "Cell",
       "Code",
+      "Check",
       "Severity",
       "Message",
       "Expected",
       "Found",
+      "Policy",
+      "Rule packs",
     ]);
     expect(z[0]).toEqual([
       "文件",
@@ -129,17 +144,26 @@ describe("--lang en", () => {
       "项目名称",
       "总分",
       "等级",
+      "自评得分",
+      "复核得分",
+      "偏差",
+      "自评等级",
+      "复核等级",
       "单元格",
       "代码",
+      "检查项",
       "级别",
       "说明",
       "应为",
       "填报",
+      "规则集",
+      "规则包",
     ]);
     expect([...new Set(e.slice(1).map((r) => r[1]))]).toEqual(["checked"]);
     expect([...new Set(z.slice(1).map((r) => r[1]))]).toEqual(["已检查"]);
-    expect([...new Set(e.slice(1).map((r) => r[9]))].sort()).toEqual(["", "Error", "Layout", "Warning"]);
-    expect([...new Set(z.slice(1).map((r) => r[9]))].sort()).toEqual(["", "布局", "警告", "错误"].sort());
+    // Every form has a finding under the review pack, so no clean-form row with an empty severity.
+    expect([...new Set(e.slice(1).map((r) => r[15]))].sort()).toEqual(["Error", "Layout", "Warning"]);
+    expect([...new Set(z.slice(1).map((r) => r[15]))].sort()).toEqual(["布局", "警告", "错误"].sort());
   });
 
   test("HTML: English page, headings and summary", async () => {
@@ -149,9 +173,13 @@ describe("--lang en", () => {
     expect(page).toContain('<html lang="en-US">');
     expect(page).toContain("<title>Performance self-evaluation check report</title>");
     expect(page).toContain("<h2>Files</h2>");
-    expect(page).toContain(`<td>${SEED000}</td><td>checked</td><td>1</td><td>0</td><td>0</td><td></td>`);
+    // The path relative to what was named (a file named by itself: its own name).
     expect(page).toContain(
-      "<p>1 file (1 checked, 0 of them converted with LibreOffice; 0 unreadable; 0 skipped), 1 form, 0 errors, 0 warnings</p>",
+      `<td>${path.basename(SEED000)}</td><td>checked</td><td class="num">1</td><td class="num">0</td><td class="num">2</td><td></td>`,
+    );
+    expect(page).toContain(
+      '<p id="summary-line">1 file (1 checked, 0 of them converted with LibreOffice; 0 unreadable; 0 skipped), 1 form, 0 errors, 2 warnings; ' +
+        "project forms: 1, score tables: 0, unscored: 0; notes: 0</p>",
     );
   });
 });

@@ -27,7 +27,17 @@ import { findSoffice } from "../../src/cli/libreoffice";
 import { DEFAULT_LIMITS, openWorkbook } from "../../src/cli/read";
 import type { CellWrite } from "../../src/engine/plan";
 import { getPolicy } from "../../src/engine/policy";
-import { formOf, makeTempDir, mutateWorkbook, removeDir, runCli, runJson, SEED000, SEEDS, sheet } from "../helpers/xlsx-builders";
+import {
+  formOf,
+  makeTempDir,
+  mutateWorkbook,
+  removeDir,
+  runCli,
+  runJson,
+  SEED000,
+  SEEDS,
+  sheet,
+} from "../helpers/xlsx-builders";
 
 const TEXT_AMOUNTS = "text-amounts.xlsx";
 
@@ -200,7 +210,9 @@ if (!SOFFICE) {
       for (const c of cases) expect(existsSync(c.recalculated)).toBe(true);
     });
 
-    test.each(POLICIES.flatMap((p) => [...SEEDS.map((s) => path.basename(s)), TEXT_AMOUNTS].map((s) => [p, s] as const)))(
+    test.each(
+      POLICIES.flatMap((p) => [...SEEDS.map((s) => path.basename(s)), TEXT_AMOUNTS].map((s) => [p, s] as const)),
+    )(
       "--policy %s, %s: every formula perf-check wrote computes the engine's value in LibreOffice",
       async (policy, base) => {
         const c = cases.find((x) => x.policy === policy && path.basename(x.original) === base)!;
@@ -224,7 +236,8 @@ if (!SOFFICE) {
             }
             if (typeof w.result === "string") {
               // The review grade: the same text.
-              if (got !== w.result) mismatches.push(`${at}: LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(w.result)}`);
+              if (got !== w.result)
+                mismatches.push(`${at}: LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(w.result)}`);
               continue;
             }
             if (typeof got !== "number") {

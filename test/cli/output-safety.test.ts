@@ -70,7 +70,7 @@ describe("usage errors before anything is read or written: one line, exit 2", ()
     expect(await runCli(["--report", txt, SEED000])).toEqual({
       code: 2,
       out: "",
-      err: `perf-check: --report 的格式由扩展名决定，可用 .html（网页）或 .csv（表格）：${txt} / --report takes its format from the extension, .html (web page) or .csv (table): ${txt}\n`,
+      err: `perf-check: --report 的格式由扩展名决定，可用 .html（网页）、.csv（表格）或 .xlsx（工作簿）：${txt} / --report takes its format from the extension, .html (web page), .csv (table) or .xlsx (workbook): ${txt}\n`,
     });
     await expect(fs.stat(txt)).rejects.toThrow();
   });
@@ -125,12 +125,13 @@ describe("text from cells is neutralised in the text output and the CSV", () => 
     // eslint-disable-next-line no-control-regex
     expect(run.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     const lines = run.out.split("\n");
-    expect(lines[1]).toBe(
-      "  自评表!A1:I24 ␛[2J␛]0;pwned␇清屏↵  自评表!A1:I24 伪造 总分 100/100 优  0E 0W  总分 84.57/84.57 良  0E 0W",
+    expect(lines[2]).toBe(
+      "  自评表!A1:I24 ␛[2J␛]0;pwned␇清屏↵  自评表!A1:I24 伪造 总分 100/100 优  0E 0W  自评 84.57 良 / 复核 84.57 良 / 偏差 0  0E 1W 1I",
     );
-    expect(lines[2]).toBe("    提示 D7    UNREADABLE_VALUE: 金额“53.861↵错误 H99   TOTAL_MISMATCH: 伪造�31m”不是数字");
-    // Exactly: file, form, its one finding, the summary, and the end.
-    expect(lines).toHaveLength(5);
+    expect(lines[3]).toBe("    提示 D7    UNREADABLE_VALUE: 金额“53.861↵错误 H99   TOTAL_MISMATCH: 伪造�31m”不是数字");
+    // Exactly: the policy, file, form, its two findings (the review pack's VAGUE_EFFECT_TARGET on E22), the summary, and the end.
+    expect(lines[4]).toMatch(/^ {4}警告 E22 {3}VAGUE_EFFECT_TARGET: /);
+    expect(lines).toHaveLength(7);
   });
 
   test("CSV: every cell on one line, no control character", async () => {
@@ -138,7 +139,7 @@ describe("text from cells is neutralised in the text output and the CSV", () => 
     await runCli(["--report", csvFile, hostile]);
     const csv = await fs.readFile(csvFile, "utf8");
     const rows = csv.slice(1).split("\r\n");
-    expect(rows.filter(Boolean)).toHaveLength(2); // header and the one finding
+    expect(rows.filter(Boolean)).toHaveLength(3); // header and the two findings
     // eslint-disable-next-line no-control-regex
     expect(rows.join("")).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(rows[1]).toContain('"␛[2J␛]0;pwned␇清屏↵  自评表!A1:I24 伪造 总分 100/100 优  0E 0W"');

@@ -57,6 +57,6 @@ test("a total holding #REF!, text or nothing: TOTAL_NOT_NUMBER (error, exit 1) i
     expect([name, code]).toEqual([name, 1]);
     const f = doc.files[0].forms[0].findings.filter((x) => x.code === "TOTAL_NOT_NUMBER");
     expect(f.map((x) => [x.cell, x.severity, x.message])).toEqual([["H24", "error", message]]);
-    expect(await fs.readFile(csv, "utf8")).toContain(`"H24","TOTAL_NOT_NUMBER","错误","${message}"`);
+    expect(await fs.readFile(csv, "utf8")).toContain(`"H24","TOTAL_NOT_NUMBER","总分不是数字","错误","${message}"`);
   }
 });

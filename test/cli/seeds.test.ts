@@ -177,11 +177,13 @@ describe("seed003 (包头) under --policy spend-ratio", () => {
     });
   });
 
-  test("人才工作服务经费 has exactly those three findings", () => {
+  test("人才工作服务经费 has exactly those three findings, and the review pack's note on its target 显著", () => {
     expect(codesAt(formOf(doc, "人才工作服务经费"))).toEqual([
       "MISSING_ACTUAL@F21",
       "MISSING_REASON@I19",
       "SCORE_EXCEEDS_WEIGHT@H16",
+      // 财预〔2021〕101号: an effect target is measurable; "显著" alone is a word of degree.
+      "VAGUE_EFFECT_TARGET@E19",
     ]);
   });
 
@@ -194,9 +196,9 @@ describe("seed003 (包头) under --policy spend-ratio", () => {
     expect(ind?.computed).toBe("1.97");
   });
 
-  test("none on 流动人才集体户管理服务经费 (99)", () => {
+  test("no arithmetic finding on 流动人才集体户管理服务经费 (99); the review pack notes its effect target 显著", () => {
     const form = formOf(doc, "流动人才集体户管理服务经费");
-    expect(codesAt(form)).toEqual([]);
+    expect(codesAt(form)).toEqual(["VAGUE_EFFECT_TARGET@E18"]);
     // Review (spend-ratio): budget 10 + 15 + 8 + 7 + 5 + 5 + 10 + 15 + 15 + H20 10 × 90%/95% = 9.47 → 99.47;
     // the stated 9 on H20 agrees with 9.47 in whole points, so no finding, but the review keeps 9.47.
     expect(form.total).toEqual({ stated: "99", computed: "99", review: "99.47" });
@@ -204,12 +206,13 @@ describe("seed003 (包头) under --policy spend-ratio", () => {
   });
 
   test("the spend-ratio policy clears 流动人员档案管理经费's cost rows (flagged under national)", async () => {
-    expect(codesAt(formOf(doc, "流动人员档案管理经费"))).toEqual([]);
+    expect(codesAt(formOf(doc, "流动人员档案管理经费"))).toEqual(["VAGUE_EFFECT_TARGET@E22"]);
     const national = await runJson([SEED003]);
     expect(codesAt(formOf(national.doc, "流动人员档案管理经费"))).toEqual([
       "INDICATOR_SCORE_MISMATCH@H19",
       "INDICATOR_SCORE_MISMATCH@H20",
       "INDICATOR_SCORE_MISMATCH@H21",
+      "VAGUE_EFFECT_TARGET@E22",
     ]);
   });
 
@@ -230,7 +233,7 @@ describe("seed003 (包头) under --policy spend-ratio", () => {
 });
 
 describe("seed000 (北京市科委 人才交流中心): consistent", () => {
-  test("JSON values: rate 0.3709…, score 3.71, total 84.57/84.57, grade 良, no finding, exit 0", async () => {
+  test("JSON values: rate 0.3709…, score 3.71, total 84.57/84.57, grade 良, no arithmetic finding, exit 0", async () => {
     const { doc, code } = await runJson([SEED000]);
     const form = formOf(doc, "自评表");
     expect(form.range).toBe("A1:I24");
@@ -249,7 +252,9 @@ describe("seed000 (北京市科委 人才交流中心): consistent", () => {
     expect(form.total).toEqual({ stated: "84.57", computed: "84.57", review: "84.57" });
     expect(form.grade).toEqual({ computed: "良", review: "良" });
     expect(form.scored).toBe(true);
-    expect(form.findings).toEqual([]);
+    // The review pack's two warnings: 37.09% under 90% with no reason about the funds (四川 forms' rule),
+    // and the effect target "积分落户管理办法进一步优化" (财预〔2021〕101号: measurable targets).
+    expect(codesAt(form)).toEqual(["LOW_EXECUTION_NO_REASON@G7", "VAGUE_EFFECT_TARGET@E22"]);
     // 审核人数: 8 × 164/5000 = 0.2624 → 0.26 (G14/H14).
     expect(form.indicators.find((i) => i.cell === "H14")).toMatchObject({
       level1: "产出指标",
@@ -266,7 +271,8 @@ describe("seed000 (北京市科委 人才交流中心): consistent", () => {
     const run = await runCli([SEED000]);
     expect(run.code).toBe(0);
     expect(run.out).toContain("自评表!A1:I24");
-    expect(run.out).toContain("84.57/84.57 良  0E 0W");
+    expect(run.out).toContain("自评 84.57 良 / 复核 84.57 良 / 偏差 0  0E 2W 0I");
+    expect(run.out.split("\n")[0]).toBe("规则集：national（全国通行（财预〔2020〕10号））；规则包：core、review");
     expect(run.err).toBe("");
   });
 });

@@ -235,7 +235,10 @@ describe("--write DIR on a folder of the three fixtures", () => {
     );
     expect((ws.getCell("K7").value as ExcelJS.CellFormulaValue).result).toBe(3.71);
     // E14 "5000人" and F14 "164人" are text: the rule's figures go in as literals, and the note says so.
-    expect(ws.getCell("J14").value).toEqual({ formula: "ROUND(MAX(0,MIN(1,IF(164>=5000,1,IF(5000>0,164/5000,0))))*G14,2)", result: 0.26 });
+    expect(ws.getCell("J14").value).toEqual({
+      formula: "ROUND(MAX(0,MIN(1,IF(164>=5000,1,IF(5000>0,164/5000,0))))*G14,2)",
+      result: 0.26,
+    });
     expect(noteText(ws.getCell("J14"))).toContain("E14“5000人”是文字");
     // A qualitative row: its stated score inside its band (达成: 80–100% of the weight).
     expect(ws.getCell("J18").value).toEqual({ formula: "MIN(G18,MAX(G18*0.8,H18))", result: 5 });
@@ -268,7 +271,9 @@ describe("--write DIR on a folder of the three fixtures", () => {
         flagged++;
       }
       const plans = await plansOf(path.join(input, l.rel));
-      const notedWrites = new Set([...plans].flatMap(([sheet, p]) => p.writes.filter((w) => w.note).map((w) => `${sheet}!${w.cell}`)));
+      const notedWrites = new Set(
+        [...plans].flatMap(([sheet, p]) => p.writes.filter((w) => w.note).map((w) => `${sheet}!${w.cell}`)),
+      );
       // No flag (note, or one of the flag fills) where there is no finding: exceljs shares one style
       // object between cells, so a careless fill would spread over whole forms.
       const flagFills = new Set(Object.values(FILL));

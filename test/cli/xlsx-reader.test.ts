@@ -99,7 +99,18 @@ describe("the fixtures read the same through perf-check's reader and through exc
 describe("random workbooks written by exceljs read the same both ways (fast-check)", () => {
   const FORMATS = [undefined, "0.00%", "0%", "#,##0.00", "0.00", "@", 'yyyy"年"m"月"d"日"', "yyyy-mm-dd", '0.00"万元"'];
   const text = fc.oneof(
-    fc.constantFrom("一级指标", "全年预算数", " 前后有空格 ", "a_x000D_b", "<&>\"'", "≥９０％", "=HYPERLINK(\"x\")", "+cmd", "", "行1\n行2"),
+    fc.constantFrom(
+      "一级指标",
+      "全年预算数",
+      " 前后有空格 ",
+      "a_x000D_b",
+      "<&>\"'",
+      "≥９０％",
+      '=HYPERLINK("x")',
+      "+cmd",
+      "",
+      "行1\n行2",
+    ),
     fc.string({ maxLength: 12 }),
   );
   const value: fc.Arbitrary<ExcelJS.CellValue> = fc.oneof(
@@ -108,19 +119,36 @@ describe("random workbooks written by exceljs read the same both ways (fast-chec
     { weight: 3, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e7, max: 1e7 }) },
     { weight: 2, arbitrary: fc.integer({ min: -1000, max: 100000 }) },
     { weight: 1, arbitrary: fc.boolean() },
-    { weight: 1, arbitrary: fc.constantFrom("#DIV/0!", "#REF!", "#N/A", "#VALUE!").map((error) => ({ error }) as ExcelJS.CellErrorValue) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom("#DIV/0!", "#REF!", "#N/A", "#VALUE!")
+        .map((error) => ({ error }) as ExcelJS.CellErrorValue),
+    },
     {
       weight: 1,
       arbitrary: fc
         .tuple(
-          fc.constantFrom("SUM(A1:A3)", "A1*2", "IF(A1>0,\"达成\",\"未达成\")", "ROUND(B2/C2,4)"),
+          fc.constantFrom("SUM(A1:A3)", "A1*2", 'IF(A1>0,"达成","未达成")', "ROUND(B2/C2,4)"),
           // Not 0: exceljs drops a cached 0 result (see the test below); the reader keeps it.
-          fc.oneof(fc.constant(undefined), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e7, max: 1e7 }).filter((x) => x !== 0), text),
+          fc.oneof(
+            fc.constant(undefined),
+            fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e7, max: 1e7 }).filter((x) => x !== 0),
+            text,
+          ),
         )
         .map(([formula, result]) => ({ formula, result }) as ExcelJS.CellFormulaValue),
     },
-    { weight: 1, arbitrary: fc.array(text, { minLength: 1, maxLength: 3 }).map((ts) => ({ richText: ts.map((t) => ({ text: t })) })) },
-    { weight: 1, arbitrary: fc.date({ min: new Date("1950-01-01"), max: new Date("2060-12-31"), noInvalidDate: true }) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(text, { minLength: 1, maxLength: 3 })
+        .map((ts) => ({ richText: ts.map((t) => ({ text: t })) })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.date({ min: new Date("1950-01-01"), max: new Date("2060-12-31"), noInvalidDate: true }),
+    },
   );
   const cell = fc.record({ row: fc.nat(14), col: fc.nat(9), value, numFmt: fc.constantFrom(...FORMATS) });
   const merge = fc.record({ row: fc.nat(14), col: fc.nat(9), h: fc.nat(2), w: fc.nat(3) });
@@ -187,33 +215,50 @@ describe("SpreadsheetML that exceljs does not write, read as Excel shows it", ()
   });
 
   test("cells and rows without an r attribute take the next column and row", () => {
-    const xml = sheet(`<row><c><v>1</v></c><c><v>2</v></c></row><row><c t="b"><v>1</v></c><c r="D2"><v>4</v></c><c><v>5</v></c></row>`);
+    const xml = sheet(
+      `<row><c><v>1</v></c><c><v>2</v></c></row><row><c t="b"><v>1</v></c><c r="D2"><v>4</v></c><c><v>5</v></c></row>`,
+    );
     const [g] = read(book(xml), 1000);
     expect([g.raw(0, 0), g.raw(0, 1), g.raw(1, 0), g.raw(1, 3), g.raw(1, 4)]).toEqual([1, 2, true, 4, 5]);
   });
 
   test("shared strings: rich text runs joined, phonetic runs (rPh) left out, _x000D_ decoded, CDATA kept", () => {
     const sst = `<?xml version="1.0"?><sst ${NS}><si><r><t>北京</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 市</t></r><rPh sb="0" eb="2"><t>ペキン</t></rPh></si><si><t>行1_x000D_行2</t></si><si><t><![CDATA[a<b & c]]></t></si></sst>`;
-    const xml = sheet(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>9</v></c></row>`);
+    const xml = sheet(
+      `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>9</v></c></row>`,
+    );
     const [g] = read(book(xml, { "xl/sharedStrings.xml": sst }), 1000);
     expect([g.raw(0, 0), g.raw(0, 1), g.raw(0, 2), g.raw(0, 3)]).toEqual(["北京 市", "行1\r行2", "a<b & c", null]);
   });
 
-  test("inline rich text, error values, formula string results, ISO date cells (t=\"d\")", () => {
+  test('inline rich text, error values, formula string results, ISO date cells (t="d")', () => {
     const xml = sheet(
       `<row r="1"><c r="A1" t="inlineStr"><is><r><t>产出</t></r><r><t>指标</t></r></is></c><c r="B1" t="e"><v>#DIV/0!</v></c>` +
         `<c r="C1" t="str"><f>IF(1,"达成","")</f><v>达成</v></c><c r="D1" t="d"><v>2021-12-31T00:00:00Z</v></c><c r="E1"><f>1/0</f></c></row>`,
     );
     const [g] = read(book(xml), 1000);
-    expect([g.raw(0, 0), g.raw(0, 1), g.raw(0, 2), g.raw(0, 3), g.raw(0, 4)]).toEqual(["产出指标", "#DIV/0!", "达成", "2021-12-31", null]);
+    expect([g.raw(0, 0), g.raw(0, 1), g.raw(0, 2), g.raw(0, 3), g.raw(0, 4)]).toEqual([
+      "产出指标",
+      "#DIV/0!",
+      "达成",
+      "2021-12-31",
+      null,
+    ]);
     expect([g.formula(0, 2), g.formula(0, 4)]).toEqual(['=IF(1,"达成","")', "=1/0"]);
   });
 
   test("number formats by cellXfs index (custom and built-in); a date format turns the serial into a date, 1904 system too", () => {
     const styles = `<?xml version="1.0"?><styleSheet ${NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="0.00&quot;万元&quot;"/></numFmts><cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
-    const xml = sheet(`<row r="1"><c r="A1" s="1"><v>0.9832</v></c><c r="B1" s="2"><v>21.84</v></c><c r="C1" s="3"><v>44561</v></c><c r="D1" s="0"><v>7</v></c></row>`);
+    const xml = sheet(
+      `<row r="1"><c r="A1" s="1"><v>0.9832</v></c><c r="B1" s="2"><v>21.84</v></c><c r="C1" s="3"><v>44561</v></c><c r="D1" s="0"><v>7</v></c></row>`,
+    );
     const [g] = read(book(xml, { "xl/styles.xml": styles }), 1000);
-    expect([g.numFmt(0, 0), g.numFmt(0, 1), g.numFmt(0, 2), g.numFmt(0, 3)]).toEqual(["0.00%", '0.00"万元"', "mm-dd-yy", undefined]);
+    expect([g.numFmt(0, 0), g.numFmt(0, 1), g.numFmt(0, 2), g.numFmt(0, 3)]).toEqual([
+      "0.00%",
+      '0.00"万元"',
+      "mm-dd-yy",
+      undefined,
+    ]);
     expect([g.raw(0, 0), g.raw(0, 1), g.raw(0, 2)]).toEqual([0.9832, 21.84, "2021-12-31"]);
     const [g1904] = read(book(xml, { "xl/styles.xml": styles }, `<workbookPr date1904="1"/>`), 1000);
     expect(g1904.raw(0, 2)).toBe("2026-01-01");
@@ -233,12 +278,18 @@ describe("SpreadsheetML that exceljs does not write, read as Excel shows it", ()
 
   test("part names compare case-insensitively (ECMA-376 Part 2 §9.1.1.1.2): a rels target Sheet1.xml finds sheet1.xml", () => {
     const p = book(sheet(`<row r="1"><c r="A1"><v>7</v></c></row>`));
-    p.set("xl/_rels/workbook.xml.rels", p.get("xl/_rels/workbook.xml.rels")!.replace("worksheets/sheet1.xml", "worksheets/Sheet1.xml"));
+    p.set(
+      "xl/_rels/workbook.xml.rels",
+      p.get("xl/_rels/workbook.xml.rels")!.replace("worksheets/sheet1.xml", "worksheets/Sheet1.xml"),
+    );
     expect(read(p, 1000)[0].raw(0, 0)).toBe(7);
   });
 
   test("a styled empty cell far away does not stretch the sheet; a merged area does", () => {
-    const xml = sheet(`<row r="1"><c r="A1"><v>1</v></c></row><row r="900"><c r="Z900" s="1"/></row>`, `<mergeCells><mergeCell ref="B2:D3"/></mergeCells>`);
+    const xml = sheet(
+      `<row r="1"><c r="A1"><v>1</v></c></row><row r="900"><c r="Z900" s="1"/></row>`,
+      `<mergeCells><mergeCell ref="B2:D3"/></mergeCells>`,
+    );
     const [g] = read(book(xml), 1000);
     expect([g.rowCount, g.colCount]).toEqual([3, 4]);
   });
@@ -269,11 +320,16 @@ describe("what the reader refuses, with the part named", () => {
     // 20 styled empty cells under a limit of 10: read.
     expect(read(book(sheet(cells(20, ` s="1"`)), { "xl/styles.xml": styles }), 10)).toHaveLength(1);
     // 11 numbers: refused, the part and the count named.
-    const eleven = sheet(`<row r="1">${Array.from({ length: 11 }, (_, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${i}</v></c>`).join("")}</row>`);
+    const eleven = sheet(
+      `<row r="1">${Array.from({ length: 11 }, (_, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${i}</v></c>`).join("")}</row>`,
+    );
     expect(() => read(book(eleven), 10)).toThrow(CellLimitError);
     expect(() => read(book(eleven), 10)).toThrow("xl/worksheets/sheet1.xml: at least 11 cells, over the limit of 10");
     // One value and a 3×4 merged area: 13 cells.
-    const merged = sheet(`<row r="1"><c r="A1"><v>1</v></c></row>`, `<mergeCells><mergeCell ref="B2:E4"/></mergeCells>`);
+    const merged = sheet(
+      `<row r="1"><c r="A1"><v>1</v></c></row>`,
+      `<mergeCells><mergeCell ref="B2:E4"/></mergeCells>`,
+    );
     expect(() => read(book(merged), 12)).toThrow("at least 13 cells");
     expect(read(book(merged), 13)).toHaveLength(1);
   });

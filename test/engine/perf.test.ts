@@ -79,6 +79,12 @@ describe("rates are unrounded, scores rounded by the policy (财预〔2020〕10�
     expect(perf.grade(60)).toBe("中");
     expect(perf.grade(59.99)).toBe("差");
   });
+  it("GRADE under budget-20 (湖北式 form: 预算执行 20 + 指标 80, full marks 100): graded, not thrown", () => {
+    // budget-20 states weights.indicators (80) and no output/effect/satisfaction split: full marks 20 + 80 = 100.
+    expect(perf.grade(95, "budget-20")).toBe("优");
+    expect(perf.grade(100, "budget-20")).toBe("优");
+    expect(perf.isPerfError(perf.grade(100.01, "budget-20"))).toBe(true);
+  });
   it("NUMBER (function id VALUE): the number in a text, percent as fraction", () => {
     expect(perf.numberIn("≥90%")).toBe(0.9);
     expect(perf.numberIn("21.84 万 元")).toBe(21.84);

@@ -1,5 +1,5 @@
 /** Policies as data (财预〔2020〕10号 national; linear; spend-ratio from seed 003 包头 forms). */
-import { POLICIES, POLICY_NAMES, PolicyError, getPolicy, policyFromJson } from "../../src/engine/policy";
+import { POLICIES, POLICY_NAMES, PolicyError, fullMarksOf, getPolicy, policyFromJson } from "../../src/engine/policy";
 
 describe("named policies", () => {
   it("national is the default (财预〔2020〕10号): weights 10/50/30/10, inverse reverse, as-reverse cost, 2 decimals half-up", () => {
@@ -32,8 +32,8 @@ describe("named policies", () => {
     expect(s.cost).toBe("spend-ratio");
     expect({ ...s, name: n.name, label: n.label, source: n.source, cost: n.cost }).toEqual(n);
   });
-  it("POLICIES and POLICY_NAMES list the three", () => {
-    expect([...POLICY_NAMES]).toEqual(["national", "linear", "spend-ratio"]);
+  it("POLICIES and POLICY_NAMES list the four", () => {
+    expect([...POLICY_NAMES]).toEqual(["national", "linear", "spend-ratio", "budget-20"]);
     for (const name of POLICY_NAMES) expect(POLICIES[name].name).toBe(name);
   });
   it("policies are frozen data", () => {
@@ -143,5 +143,12 @@ describe("policyFromJson", () => {
       const err = e as PolicyError;
       expect(err.issues.map((i) => i.path).sort()).toEqual(["cost", "name", "reverse"]);
     }
+  });
+});
+
+describe("full marks (财预〔2020〕10号: 10 + 50 + 30 + 10 = 100)", () => {
+  it("every built-in policy totals 100: national's four parts, budget-20's 20 + 80", () => {
+    for (const name of POLICY_NAMES) expect([name, fullMarksOf(POLICIES[name])]).toEqual([name, 100]);
+    expect(fullMarksOf(policyFromJson({ name: "x", weights: { budget: 20, indicators: 70 } }))).toBe(90);
   });
 });

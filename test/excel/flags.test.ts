@@ -1,127 +1,16 @@
 /**
- * Inline flags over the fake Excel: fill by severity and the findings as a cell note; earlier
- * flags replaced; "Clear flags" removes exactly what was added; the notes fallback (no
- * ExcelApi 1.18) lists the findings on a sheet "复核结果".
+ * Flags where Excel lacks a feature (the flags' promises on every host are in
+ * test/contract/flags.contract.test.ts): without notes (ExcelApi 1.18) the findings are listed on
+ * a sheet "复核结果"; without RangeFill.pattern (ExcelApi 1.9) a white fill reads as none.
  * Fixtures: seed002 sheet 项目5-8 (4 stacked forms, 1 error + 22 warnings), seed003 sheet 人才工作服务经费.
  */
 import { setDefaultPolicy } from "../../src/engine/perf";
-import { FLAG_FILL } from "../../src/excel/office-port";
 import { PortError } from "../../src/excel/messages";
 import { openFixture, portOver } from "./helpers";
 
 const SHEET = "项目5-8";
 
 afterAll(() => setDefaultPolicy("national"));
-
-describe("seed002 sheet 项目5-8", () => {
-  test("validate: every finding's cell gets its severity's fill and a note with its messages", async () => {
-    const fake = await openFixture("seed002", SHEET);
-    const port = portOver(fake);
-    const a = await port.validateActiveSheet({ lang: "zh" });
-    expect(a.counts).toEqual({ error: 1, warning: 22, info: 0 });
-    const cells = new Set(a.findings.map((f) => f.cell));
-    for (const cell of cells) {
-      const fs = a.findings.filter((f) => f.cell === cell);
-      const sev = fs.some((f) => f.severity === "error")
-        ? "error"
-        : fs.some((f) => f.severity === "warning")
-          ? "warning"
-          : "info";
-      const st = fake.state.get(SHEET, cell);
-      expect(st.fill).toBe(FLAG_FILL[sev]);
-      for (const f of fs) expect(st.note).toContain(f.message.zh);
-    }
-    const dump = fake.state.dump(SHEET);
-    expect(Object.keys(dump.notes).sort()).toEqual([...cells].sort());
-  });
-
-  test("validate twice: the flags are replaced, not doubled; English notes replace the Chinese ones", async () => {
-    const fake = await openFixture("seed002", SHEET);
-    const port = portOver(fake);
-    const a = await port.validateActiveSheet({ lang: "zh" });
-    const once = fake.state.dump(SHEET);
-    await port.validateActiveSheet({ lang: "zh" });
-    expect(fake.state.dump(SHEET)).toEqual(once);
-    await port.validateActiveSheet({ lang: "en" });
-    const f = a.findings[0];
-    expect(fake.state.get(SHEET, f.cell).note).toContain(f.message.en);
-    expect(fake.state.get(SHEET, f.cell).note).not.toContain(f.message.zh);
-  });
-
-  test("a fixed finding loses its flag on the next validate (its fill and note go back)", async () => {
-    const fake = await openFixture("seed002", SHEET);
-    const port = portOver(fake);
-    const before = fake.state.dump(SHEET);
-    const a = await port.validateActiveSheet({ lang: "zh" });
-    const reasonFinding = a.findings.find((f) => f.code === "MISSING_REASON")!;
-    // The user writes the missing 偏差原因.
-    fake.state.set(SHEET, reasonFinding.cell, { v: "已说明原因" });
-    const b = await port.validateActiveSheet({ lang: "zh" });
-    expect(b.findings.some((f) => f.cell === reasonFinding.cell)).toBe(false);
-    const st = fake.state.get(SHEET, reasonFinding.cell);
-    expect(st.fill).toBe(before.cells[reasonFinding.cell]?.fill ?? null);
-    expect(st.note).toBeNull();
-  });
-
-  test("clear flags restores the sheet exactly, including a user's own fill and note on a flagged cell", async () => {
-    const fake = await openFixture("seed002", SHEET);
-    const port = portOver(fake);
-    const probe = await port.analyzeActiveSheet({ lang: "zh" });
-    const [c1, c2] = [...new Set(probe.findings.map((f) => f.cell))];
-    fake.state.set(SHEET, c1, { fill: "#00B050", note: "用户自己的备注" });
-    fake.state.set(SHEET, c2, { n: "0.0" });
-    const before = fake.state.dump(SHEET);
-
-    await port.validateActiveSheet({ lang: "zh" });
-    const flagged = fake.state.get(SHEET, c1);
-    expect(flagged.note!.startsWith("用户自己的备注\n\n")).toBe(true);
-    expect(flagged.fill).not.toBe("#00B050");
-
-    const { cleared } = await port.clearFlags({ lang: "zh" });
-    expect(cleared).toBe(new Set(probe.findings.map((f) => f.cell)).size);
-    expect(fake.state.dump(SHEET)).toEqual(before);
-    expect(await port.canRevert()).toBe(false);
-    expect(await port.clearFlags({ lang: "zh" })).toEqual({ cleared: 0, kept: [] });
-  });
-
-  test("clear flags leaves what the user changed after the flag: a re-coloured cell and an edited note", async () => {
-    const fake = await openFixture("seed002", SHEET);
-    const port = portOver(fake);
-    const a = await port.validateActiveSheet({ lang: "zh" });
-    const [c1, c2, c3] = [...new Set(a.findings.map((f) => f.cell))];
-    fake.state.set(SHEET, c1, { fill: "#123456" });
-    fake.state.set(SHEET, c2, { note: "我改过这条备注" });
-    await port.clearFlags({ lang: "zh" });
-    expect(fake.state.get(SHEET, c1)).toMatchObject({ fill: "#123456", note: null });
-    expect(fake.state.get(SHEET, c2)).toMatchObject({ fill: null, note: "我改过这条备注" });
-    expect(fake.state.get(SHEET, c3)).toMatchObject({ fill: null, note: null });
-  });
-
-  test("the flags survive save and reopen, and clear flags still knows them", async () => {
-    const fake = await openFixture("seed002", SHEET);
-    const before = fake.state.dump(SHEET);
-    await portOver(fake).validateActiveSheet({ lang: "zh" });
-    const { createFakeExcel } = await import("../fakes/fake-excel");
-    const reopened = createFakeExcel(fake.state.toInit());
-    await portOver(reopened).clearFlags({ lang: "zh" });
-    expect(reopened.state.dump(SHEET)).toEqual(before);
-  });
-
-  test("a protected sheet: validate fails with a clear zh/en message, carries the analysis, changes nothing", async () => {
-    const fake = await openFixture("seed002", SHEET);
-    fake.state.protect(SHEET);
-    const before = fake.state.toInit();
-    const port = portOver(fake);
-    const err = (await port.validateActiveSheet({ lang: "zh" }).catch((e) => e)) as PortError;
-    expect(err).toBeInstanceOf(PortError);
-    expect(err.code).toBe("PROTECTED");
-    expect(err.zh).toContain("受保护");
-    expect(err.en).toContain("protected");
-    expect(err.message).toBe(`${err.zh} / ${err.en}`);
-    expect((err.data as { counts: unknown }).counts).toEqual({ error: 1, warning: 22, info: 0 });
-    expect(fake.state.toInit()).toEqual(before);
-  });
-});
 
 describe("seed003 sheet 人才工作服务经费 on Excel without notes (ExcelApi 1.17)", () => {
   test("findings go to the sheet 复核结果; the fills are set; clear flags removes both", async () => {

@@ -1,106 +1,17 @@
 /**
- * Failures leave the sheet as it was: protected sheet, Excel in cell-edit mode, a batch that
- * fails part-way (undone from the states read before it), cancel before the write, a preview
- * that no longer matches the sheet, a sheet too large for one request.
+ * Failures particular to Office.js leave the sheet as it was: Excel in cell-edit mode, a sheet too
+ * large for one request, writes split over several syncs. The failures every host must survive
+ * (protected sheet, a write failing part-way, cancel, a stale preview, an undo that fails) are in
+ * test/contract/safety.contract.test.ts.
  * Fixtures: seed000 sheet 自评表, seed002 sheet 项目5-8.
  */
 import { setDefaultPolicy } from "../../src/engine/perf";
-import { PortError } from "../../src/excel/messages";
+import { failure } from "../helpers/port-failure";
 import { openFixture, portOver } from "./helpers";
 
 afterAll(() => setDefaultPolicy("national"));
 
-async function failure(p: Promise<unknown>): Promise<PortError> {
-  const e = await p.then(
-    () => {
-      throw new Error("expected a failure");
-    },
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(PortError);
-  return e as PortError;
-}
-
 describe("seed000 sheet 自评表", () => {
-  test("protected sheet: applyWrites fails with a clear message before writing; nothing changed", async () => {
-    const fake = await openFixture("seed000", "自评表");
-    const port = portOver(fake);
-    const preview = await port.previewWrites("perf", { lang: "zh" });
-    fake.state.protect("自评表");
-    const before = fake.state.toInit();
-    fake.resetSyncCount();
-    const err = await failure(port.applyWrites(preview, true, { lang: "en" }));
-    expect(err.code).toBe("PROTECTED");
-    expect(err.en).toBe(
-      'Sheet "自评表" is protected; nothing was changed. Unprotect it (Review > Unprotect Sheet) and try again.',
-    );
-    expect(err.zh).toContain("工作表“自评表”受保护");
-    expect(fake.state.toInit()).toEqual(before);
-    expect(fake.state.syncLog.every((s) => s.writes === 0)).toBe(true);
-  });
-
-  test("a failure injected in the middle of the write batch: the sheet and the settings are restored", async () => {
-    const fake = await openFixture("seed000", "自评表");
-    const port = portOver(fake);
-    const preview = await port.previewWrites("perf", { lang: "zh" });
-    const before = fake.state.toInit();
-    // The snapshot setting and two cell writes run, then Excel fails.
-    fake.state.failAfterWrites(3);
-    const err = await failure(port.applyWrites(preview, true, { lang: "zh" }));
-    expect(err.code).toBe("ROLLED_BACK");
-    expect(fake.state.syncLog.some((s) => s.failed === "GeneralException" && s.writes === 3)).toBe(true);
-    expect(err.zh).toContain("已恢复原状");
-    expect(err.en).toContain("restored");
-    expect(fake.state.toInit()).toEqual(before);
-    expect(await port.canRevert()).toBe(false);
-  });
-
-  test("the sheet changed after the preview: nothing is written", async () => {
-    const fake = await openFixture("seed000", "自评表");
-    const port = portOver(fake);
-    const preview = await port.previewWrites("perf", { lang: "zh" });
-    fake.state.set("自评表", "H15", { v: "见说明" });
-    const before = fake.state.toInit();
-    const err = await failure(port.applyWrites(preview, true, { lang: "zh" }));
-    expect(err.code).toBe("STALE_PREVIEW");
-    expect(err.zh).toContain("H15");
-    expect(fake.state.toInit()).toEqual(before);
-  });
-
-  test("cancel before the write (AbortSignal, during the last read): nothing written, AbortError", async () => {
-    const fake = await openFixture("seed000", "自评表");
-    const port = portOver(fake);
-    const preview = await port.previewWrites("perf", { lang: "zh" });
-    const before = fake.state.toInit();
-    const ac = new AbortController();
-    const steps: string[] = [];
-    const err = await failure(
-      port.applyWrites(preview, true, {
-        lang: "en",
-        signal: ac.signal,
-        progress: (_d, _t, label) => {
-          steps.push(label);
-          if (steps.length === 2) ac.abort();
-        },
-      }),
-    );
-    expect(err.code).toBe("CANCELLED");
-    expect(err.name).toBe("AbortError");
-    expect(fake.state.toInit()).toEqual(before);
-    expect(fake.state.syncLog.every((s) => s.writes === 0)).toBe(true);
-  });
-
-  test("cancel before anything ran: no sync at all", async () => {
-    const fake = await openFixture("seed000", "自评表");
-    const port = portOver(fake);
-    const ac = new AbortController();
-    ac.abort();
-    fake.resetSyncCount();
-    const err = await failure(port.validateActiveSheet({ lang: "zh", signal: ac.signal }));
-    expect(err.code).toBe("CANCELLED");
-    expect(fake.syncCount()).toBe(0);
-  });
-
   test("Excel in cell-edit mode: a clear message, nothing changed", async () => {
     const fake = await openFixture("seed000", "自评表");
     const port = portOver(fake);
@@ -135,28 +46,6 @@ describe("seed000 sheet 自评表", () => {
 });
 
 describe("seed002 sheet 项目5-8", () => {
-  test("a failure in the middle of validate's flags: fills, notes and settings restored", async () => {
-    const fake = await openFixture("seed002", "项目5-8");
-    const port = portOver(fake);
-    const before = fake.state.toInit();
-    fake.state.failAfterWrites(10);
-    const err = await failure(port.validateActiveSheet({ lang: "zh" }));
-    expect(err.code).toBe("ROLLED_BACK");
-    expect(fake.state.toInit()).toEqual(before);
-  });
-
-  test("a failure while clearing flags: the flags stay as they were (clear can be retried)", async () => {
-    const fake = await openFixture("seed002", "项目5-8");
-    const port = portOver(fake);
-    await port.validateActiveSheet({ lang: "zh" });
-    const flagged = fake.state.toInit();
-    fake.state.failAfterWrites(5);
-    expect((await failure(port.clearFlags({ lang: "zh" }))).code).toBe("ROLLED_BACK");
-    expect(fake.state.toInit()).toEqual(flagged);
-    await port.clearFlags({ lang: "zh" });
-    expect(Object.keys(fake.state.dump("项目5-8").notes)).toEqual([]);
-  });
-
   test("a sheet too large for one request is read in bands (same analysis); a row too large for any request is a clear error", async () => {
     const fake = await openFixture("seed002", "项目5-8");
     const port = portOver(fake, { maxReadCellsPerSync: 200 });
@@ -172,16 +61,6 @@ describe("seed002 sheet 项目5-8", () => {
     const err = await failure(port.analyzeActiveSheet({ lang: "en" }));
     expect(err.code).toBe("TOO_LARGE");
     expect(err.en).toContain('Sheet "项目5-8" holds more data than Excel allows in one request');
-  });
-
-  test("selectCell activates the sheet and selects the cell; an unknown sheet or cell is a clear error", async () => {
-    const fake = await openFixture("seed002", "项目1");
-    const port = portOver(fake);
-    await port.selectCell("项目5-8", "H19");
-    expect(fake.state.selection).toEqual({ sheet: "项目5-8", address: "H19" });
-    expect(fake.state.active.name).toBe("项目5-8");
-    expect((await failure(port.selectCell("没有这张表", "A1"))).code).toBe("SHEET_NOT_FOUND");
-    expect((await failure(port.selectCell("项目1", "not a cell"))).code).toBe("BAD_CELL");
   });
 });
 
@@ -232,12 +111,5 @@ describe("seed000 sheet 自评表, when the undo fails too", () => {
     expect(await port.canRevert()).toBe(true);
     await port.revert({ lang: "zh" });
     expect(fake.state.dump("自评表")).toEqual(before);
-  });
-
-  test("a protected sheet with nothing to flag is simply analysed", async () => {
-    const fake = await openFixture("seed000", "自评表");
-    fake.state.protect("自评表");
-    const a = await portOver(fake).validateActiveSheet({ lang: "zh" });
-    expect(a.findings).toEqual([]);
   });
 });

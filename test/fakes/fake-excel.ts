@@ -53,6 +53,8 @@ export interface FakeSheetInit {
   notes?: Record<string, string>;
   protected?: boolean;
   visibility?: "Visible" | "Hidden" | "VeryHidden";
+  /** Sheet-level defined names (name → RefersTo): not in Office.js's view, kept for the ET fake (fake-et.ts). */
+  names?: Record<string, string>;
 }
 
 export interface FakeWorkbookInit {
@@ -184,9 +186,12 @@ interface Cell {
   fill?: string | null;
 }
 
-class SheetModel {
+/** One sheet of a fake workbook (shared by fake-et.ts, which models the same workbook through ET). */
+export class SheetModel {
   cells = new Map<number, Cell>();
   notes = new Map<number, string>();
+  /** Sheet-level defined names: name → RefersTo (ET only). */
+  names = new Map<string, string>();
   merges: Box[] = [];
   protected = false;
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
@@ -288,7 +293,7 @@ function dateSerial(y: number, m: number, d: number): number | null {
  * as a formula"); numbers (with thousands separators), percents, dates and TRUE/FALSE become
  * values of their kind, with the number format Excel gives them when the cell has none.
  */
-function coerce(v: unknown, numFmt: string | undefined): { v: FakeValue; f?: string; n?: string } {
+export function coerce(v: unknown, numFmt: string | undefined): { v: FakeValue; f?: string; n?: string } {
   if (v === null || v === undefined || v === "") return { v: null };
   if (typeof v === "number" || typeof v === "boolean") return { v };
   const s = String(v);
@@ -392,6 +397,7 @@ export class FakeState {
     }
     s.protected = !!init.protected;
     s.visibility = init.visibility ?? "Visible";
+    for (const [name, refersTo] of Object.entries(init.names ?? {})) s.names.set(name, refersTo);
     this.sheets.push(s);
     return s;
   }
@@ -518,6 +524,7 @@ export class FakeState {
           notes: d.notes,
           protected: s.protected,
           visibility: s.visibility,
+          ...(s.names.size ? { names: Object.fromEntries(s.names) } : {}),
         };
       }),
     };

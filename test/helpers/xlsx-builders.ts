@@ -10,7 +10,7 @@ import path from "path";
 import zlib from "zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { JsonSummary } from "../../src/cli/check";
+import type { BatchSummary } from "../../src/report";
 import { main, Io } from "../../src/cli/main";
 import { DEFAULT_LIMITS, ReadLimits } from "../../src/cli/read";
 
@@ -94,6 +94,9 @@ export interface JForm {
   scored: boolean;
   total: { stated?: string; computed?: string; review?: string };
   grade: { stated?: string; computed?: string; review?: string };
+  /** 自评总分 (stated 总分, else the stated scores' sum) and its grade; 偏差 = self − review. */
+  self?: { total: string; grade: string; from: "stated" | "sum" };
+  deviation?: string;
   policy: string;
   packs: string[];
   indicators: JIndicator[];
@@ -115,7 +118,7 @@ export interface JFile {
   forms: (JForm & { layoutIssues: JLayoutIssue[] })[];
 }
 /** The counts (the type perf-check declares; the tests check the values). */
-export type JSummary = JsonSummary;
+export type JSummary = BatchSummary;
 export interface JDoc {
   files: JFile[];
   summary: JSummary;

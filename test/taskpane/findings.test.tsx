@@ -30,15 +30,19 @@ describe("findings list (seed003 人才工作服务经费, spend-ratio)", () => 
   test("groups by form and severity with counts in the headings", async () => {
     await renderSheet("seed003-bt-rcfw.xlsx", "人才工作服务经费", "spend-ratio");
     const formHeading = screen.getByRole("heading", { level: 3 });
-    expect(formHeading.textContent).toBe("人才工作服务经费：2 个错误、1 个警告");
+    expect(formHeading.textContent).toBe("人才工作服务经费：2 个错误、2 个警告");
 
     const errors = screen.getByRole("group", { name: "错误（2）" });
-    const warnings = screen.getByRole("group", { name: "警告（1）" });
+    const warnings = screen.getByRole("group", { name: "警告（2）" });
     expect(findingButtons(errors).map((b) => `${b.dataset.cell} ${b.dataset.code}`)).toEqual([
       "H16 SCORE_EXCEEDS_WEIGHT",
       "F21 MISSING_ACTUAL",
     ]);
-    expect(findingButtons(warnings).map((b) => `${b.dataset.cell} ${b.dataset.code}`)).toEqual(["I19 MISSING_REASON"]);
+    // The review pack's note on the effect target 显著 (E19), then the core pack's MISSING_REASON (I19).
+    expect(findingButtons(warnings).map((b) => `${b.dataset.cell} ${b.dataset.code}`)).toEqual([
+      "E19 VAGUE_EFFECT_TARGET",
+      "I19 MISSING_REASON",
+    ]);
     expect(screen.queryByRole("group", { name: /提示/ })).toBeNull();
 
     // Message in the UI language, expected / found shown.
@@ -47,10 +51,10 @@ describe("findings list (seed003 人才工作服务经费, spend-ratio)", () => 
     expect(h16.textContent).toContain("应为 2 · 填报 5.6");
 
     // The findings tab counts them all; the form card shows the same counts.
-    expect(screen.getByRole("tab", { name: "问题 (3)" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "问题 (4)" })).toBeTruthy();
     const card = screen.getByRole("button", { pressed: true });
     expect(within(card).getByText("2 个错误")).toBeTruthy();
-    expect(within(card).getByText("1 个警告")).toBeTruthy();
+    expect(within(card).getByText("2 个警告")).toBeTruthy();
   });
 
   test("clicking a finding selects its cell", async () => {
@@ -91,7 +95,7 @@ describe("findings list (seed002 项目5-8: four forms on one sheet)", () => {
         return `${String(r.form.name?.value)}：${countsText("zh", c)}`;
       });
     expect(headings).toEqual(expected);
-    expect(headings[3]).toBe("外国人来华工作许可事项经费：1 个错误、3 个警告");
+    expect(headings[3]).toBe("外国人来华工作许可事项经费：1 个错误、3 个警告、2 个提示");
 
     // The last form's error is the funds breakdown on E80.
     const last = screen.getAllByRole("heading", { level: 3 })[3].closest("section")!;
@@ -102,7 +106,8 @@ describe("findings list (seed002 项目5-8: four forms on one sheet)", () => {
   });
 
   test("a sheet without findings says so", async () => {
-    const grid = await loadGrid("seed000-bj-kjw.xlsx", "自评表");
+    // seed002's 部门整体评价 score table: no finding (the review pack reads project forms only).
+    const grid = await loadGrid("seed002-bj-hwxr.xlsx", "部门整体评价");
     const port = new StubPort(grid);
     render(<App port={port} lang="zh" />);
     expect(await screen.findByText("没有发现问题。")).toBeTruthy();

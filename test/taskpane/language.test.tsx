@@ -27,7 +27,7 @@ describe("language", () => {
     expect(document.documentElement.lang).toBe("en-US");
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Performance self-evaluation check");
     expect(screen.getByRole("button", { name: "Validate" })).toBeTruthy();
-    expect(screen.getByRole("heading", { level: 3 }).textContent).toBe("人才工作服务经费: 2 errors, 1 warning");
+    expect(screen.getByRole("heading", { level: 3 }).textContent).toBe("人才工作服务经费: 2 errors, 2 warnings");
     expect(screen.getByRole("group", { name: "Error (2)" })).toBeTruthy();
     expect(screen.getByText("Score 5.6 exceeds its weight 2")).toBeTruthy();
     expect(screen.getByText("Expected 2 · Found 5.6")).toBeTruthy();
@@ -39,7 +39,7 @@ describe("language", () => {
     expect(document.documentElement.lang).toBe("zh-CN");
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("绩效自评表复核");
     expect(screen.getByRole("button", { name: "复核并标记" })).toBeTruthy();
-    expect(screen.getByRole("heading", { level: 3 }).textContent).toBe("人才工作服务经费：2 个错误、1 个警告");
+    expect(screen.getByRole("heading", { level: 3 }).textContent).toBe("人才工作服务经费：2 个错误、2 个警告");
     expect(screen.getByText("得分 5.6 超过分值 2")).toBeTruthy();
     expect(screen.getByRole("combobox", { name: "评分规则（随工作簿保存）" }).textContent).toContain(
       "成本指标按支出比例（包头）",

@@ -31,7 +31,7 @@ describe("actions", () => {
     const revert = screen.getByRole("button", { name: "撤销修改" });
     expect(revert).toHaveProperty("disabled", true);
     fireEvent.click(screen.getByRole("button", { name: "复核并标记" }));
-    expect(await screen.findByText("已复核：2 个错误、1 个警告。问题已标记在单元格上。")).toBeTruthy();
+    expect(await screen.findByText("已复核：2 个错误、2 个警告。问题已标记在单元格上。")).toBeTruthy();
     const opts = port.callsOf("validateActiveSheet")[0][0] as RunOptions;
     expect(opts.lang).toBe("zh");
     expect(opts.signal).toBeInstanceOf(AbortSignal);
@@ -46,7 +46,7 @@ describe("actions", () => {
   test("Clear flags reports how many were removed", async () => {
     const port = await setup();
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
-    expect(await screen.findByText("已清除 3 个标记。")).toBeTruthy();
+    expect(await screen.findByText("已清除 4 个标记。")).toBeTruthy();
     expect(port.callsOf("clearFlags")).toHaveLength(1);
   });
 
@@ -92,7 +92,7 @@ describe("actions", () => {
     );
     fireEvent.click(screen.getByRole("button", { name: "复核并标记" }));
     expect(await screen.findByText(/受保护/)).toBeTruthy();
-    expect(screen.getByRole("heading", { level: 3 }).textContent).toBe("人才工作服务经费：2 个错误、1 个警告");
+    expect(screen.getByRole("heading", { level: 3 }).textContent).toBe("人才工作服务经费：2 个错误、2 个警告");
   });
 
   test("the policy is read on load and stored with setPolicy; the sheet is checked again under it", async () => {
@@ -102,12 +102,17 @@ describe("actions", () => {
     expect(policy.textContent).toContain("全国通行（财预〔2020〕10号）");
     fireEvent.click(policy);
     const labels = screen.getAllByRole("option").map((o) => o.textContent);
-    expect(labels).toEqual(["全国通行（财预〔2020〕10号）", "反向指标线性扣分", "成本指标按支出比例（包头）"]);
+    expect(labels).toEqual([
+      "全国通行（财预〔2020〕10号）",
+      "反向指标线性扣分",
+      "成本指标按支出比例（包头）",
+      "预算执行 20 分、绩效目标 80 分（湖北式自评表）",
+    ]);
     fireEvent.click(screen.getByRole("option", { name: "成本指标按支出比例（包头）" }));
     expect(await screen.findByText("评分规则已改为“成本指标按支出比例（包头）”，已重新复核。")).toBeTruthy();
     expect(port.callsOf("setPolicy")).toEqual([["spend-ratio"]]);
     expect(port.callsOf("analyzeActiveSheet")).toHaveLength(2);
-    expect(screen.getByRole("heading", { level: 3 }).textContent).toBe("人才工作服务经费：2 个错误、1 个警告");
+    expect(screen.getByRole("heading", { level: 3 }).textContent).toBe("人才工作服务经费：2 个错误、2 个警告");
   });
 
   test("choosing a form selects it and shows it in the sheet", async () => {

@@ -67,8 +67,22 @@ export interface Totals {
   stated: Stated | null;
   /** The sum of the scores the form states (the budget score included). */
   computed: Decimal;
-  /** The sum of the review scores (复核总分). */
+  /** The sum of the review scores (复核总分), capped where the policy caps the total by 执行率 band. */
   review: Decimal;
+  /** The policy's cap that applies to this form's 执行率 (policy.totalCaps), if any: the lowest. */
+  cap?: { max: Decimal; below: Decimal };
+}
+
+/** The lowest of the policy's caps whose band holds the rate (a rate below `below`). */
+function capFor(rate: Decimal | undefined, policy: Policy): Totals["cap"] {
+  if (!rate || !policy.totalCaps) return undefined;
+  let cap: Totals["cap"];
+  for (const c of policy.totalCaps) {
+    if (!rate.lt(c.below)) continue;
+    const max = new Decimal(c.max);
+    if (!cap || max.lt(cap.max)) cap = { max, below: new Decimal(c.below) };
+  }
+  return cap;
 }
 
 export interface ProjectEvaluation {
@@ -217,7 +231,9 @@ function evaluateProject(form: ProjectForm, policy: Policy): ProjectEvaluation {
           both("REVIEW_NO_RATE", { found: funds.stated ? formatDecimal(funds.stated.value) : "" }),
         );
   }
-  const review = sumExact([...(fundsReview ? [fundsReview.value] : []), ...indicators.map((i) => i.review.value)]);
+  const sum = sumExact([...(fundsReview ? [fundsReview.value] : []), ...indicators.map((i) => i.review.value)]);
+  const cap = capFor(funds?.rate?.exact, policy);
+  const review = cap && sum.gt(cap.max) ? cap.max : sum;
   const totalStated = stated(form.total?.score);
   return {
     kind: "project",
@@ -227,7 +243,7 @@ function evaluateProject(form: ProjectForm, policy: Policy): ProjectEvaluation {
     indicators,
     indicatorWeights,
     budgetWeight,
-    totals: { stated: totalStated, computed, review },
+    totals: { stated: totalStated, computed, review, ...(cap ? { cap } : {}) },
     scored: statedScores.length > 0 || !!funds?.stated || !!totalStated,
   };
 }

@@ -16,7 +16,7 @@ import { show, textOf } from "./values";
 export * from "./types";
 export { evaluate } from "./evaluate";
 export type { Evaluation } from "./evaluate";
-export { PACKS, packsOf, checksOf, core } from "./packs";
+export { PACKS, packsOf, checksOf, core, review } from "./packs";
 export type { RulePack } from "./packs";
 
 /** Severity of every finding code of the built-in packs. */
@@ -97,6 +97,14 @@ function resultOf(ev: Evaluation, findings: Finding[], policy: Policy): FormResu
     }));
   }
   const statedGrade = ev.form.total?.grade?.value;
+  const selfTotal = totals.stated?.value ?? (scored ? totals.computed : undefined);
+  const self = selfTotal
+    ? {
+        total: formatDecimal(selfTotal),
+        grade: grade(selfTotal, policy).grade,
+        from: totals.stated ? ("stated" as const) : ("sum" as const),
+      }
+    : undefined;
   return {
     form: ev.form,
     funds,
@@ -114,6 +122,7 @@ function resultOf(ev: Evaluation, findings: Finding[], policy: Policy): FormResu
       computed: scored ? grade(totals.computed, policy).grade : undefined,
       review: grade(totals.review, policy).grade,
     },
+    ...(self ? { self, deviation: formatDecimal(selfTotal!.minus(totals.review)) } : {}),
     indicators,
     findings,
     policy: policy.name,

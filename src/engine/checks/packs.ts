@@ -6,21 +6,30 @@ import type { StringKey } from "../../i18n/strings";
 import { PolicyError } from "../policy";
 import type { Policy } from "../types";
 import { budgetScoreMismatch } from "./budget-score-mismatch";
+import { costTarget } from "./cost-target";
+import { duplicateIndicator } from "./duplicate-indicator";
 import { execRateMismatch } from "./execrate-mismatch";
 import { formulaNotCalculated } from "./formula-not-calculated";
+import { fullMarks } from "./full-marks";
 import { fundsBreakdown } from "./funds-breakdown";
 import { gradeMismatch } from "./grade-mismatch";
 import { indicatorScoreMismatch } from "./indicator-score-mismatch";
+import { lowExecution } from "./low-execution";
 import { missingActual } from "./missing-actual";
 import { missingReason } from "./missing-reason";
 import { missingTotal } from "./missing-total";
 import { overExecution } from "./over-execution";
 import { qualitativeBand } from "./qualitative-band";
+import { quantityTarget } from "./quantity-target";
+import { satisfactionTarget } from "./satisfaction-target";
 import { scoreExceedsWeight } from "./score-exceeds-weight";
+import { totalCap } from "./total-cap";
 import { totalMismatch } from "./total-mismatch";
 import { totalNotNumber } from "./total-not-number";
 import type { Check } from "./types";
 import { unreadableValue } from "./unreadable-value";
+import { vagueEffectTarget } from "./vague-effect-target";
+import { weightPlan } from "./weight-plan";
 import { weightSum } from "./weight-sum";
 
 export interface RulePack {
@@ -56,7 +65,30 @@ export const core: RulePack = {
   ],
 };
 
-export const PACKS: Readonly<Record<string, RulePack>> = Object.freeze({ core });
+/**
+ * What a reviewer looks at beyond the arithmetic: targets that cannot be measured (财预〔2021〕101号
+ * 指引 on how targets are written), indicators set twice, full marks with nothing explained, a low
+ * 执行率 unexplained (四川 forms), and the policy's regional data (weights, a total cap by 执行率).
+ * The built-in policies run it after core.
+ */
+export const review: RulePack = {
+  name: "review",
+  label: "PACK_REVIEW",
+  source: "SOURCE_PACK_REVIEW",
+  checks: [
+    quantityTarget,
+    costTarget,
+    vagueEffectTarget,
+    satisfactionTarget,
+    duplicateIndicator,
+    fullMarks,
+    lowExecution,
+    weightPlan,
+    totalCap,
+  ],
+};
+
+export const PACKS: Readonly<Record<string, RulePack>> = Object.freeze({ core, review });
 
 /** The packs a policy runs, in order; a policy naming no packs runs core. Unknown names throw PolicyError. */
 export function packsOf(policy: Policy): RulePack[] {

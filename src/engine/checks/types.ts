@@ -25,7 +25,17 @@ export type FindingCode =
   | "GRADE_MISMATCH"
   | "UNREADABLE_VALUE"
   | "FORMULA_NOT_CALCULATED"
-  | "TOTAL_NOT_NUMBER";
+  | "TOTAL_NOT_NUMBER"
+  // The review pack (review-quality rules and the policy's regional data)
+  | "QUANTITY_TARGET_NO_FIGURE"
+  | "COST_TARGET_LOWER_BOUND"
+  | "VAGUE_EFFECT_TARGET"
+  | "SATISFACTION_NOT_PERCENT"
+  | "DUPLICATE_INDICATOR"
+  | "FULL_MARKS_NO_REASON"
+  | "LOW_EXECUTION_NO_REASON"
+  | "WEIGHT_PLAN"
+  | "TOTAL_CAP";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -114,6 +124,13 @@ export interface FormResult {
     /** The grade of `total.review`. */
     review?: string;
   };
+  /**
+   * 自评总分, the unit's own total: the stated 总分, else the sum of the stated scores (`from` says
+   * which), with its grade under the policy. Absent on an unscored form (未评分).
+   */
+  self?: { total: string; grade: string; from: "stated" | "sum" };
+  /** 偏差 = 自评总分 − 复核总分 (self.total − total.review); absent on an unscored form. */
+  deviation?: string;
   indicators: IndicatorResult[];
   findings: Finding[];
   /** The policy and rule packs the form was checked under. */

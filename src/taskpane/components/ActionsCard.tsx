@@ -44,6 +44,8 @@ export interface ActionsCardProps {
   policy: { policy: string; label: string; options: { name: string; label: string }[] };
   canRevert: boolean;
   style: FormulaStyle;
+  /** false: the host runs no PERF functions (WPS before 12.1.0.20540): only native formulas. */
+  perfFunctions?: boolean;
   onStyle: (s: FormulaStyle) => void;
   onPolicy: (name: string) => void;
   onValidate: () => void;
@@ -101,14 +103,17 @@ export function ActionsCard(p: ActionsCardProps): JSX.Element {
         </Button>
       </div>
       <div className={styles.write}>
-        <Field label={tp(lang, "FORMULA_STYLE")} hint={tp(lang, "STYLE_HINT")}>
+        <Field
+          label={tp(lang, "FORMULA_STYLE")}
+          hint={tp(lang, p.perfFunctions === false ? "STYLE_PERF_MISSING" : "STYLE_HINT")}
+        >
           <RadioGroup
             layout="horizontal"
             value={p.style}
             disabled={disabled}
             onChange={(_, d) => p.onStyle(d.value as FormulaStyle)}
           >
-            <Radio value="perf" label={tp(lang, "STYLE_PERF")} />
+            <Radio value="perf" label={tp(lang, "STYLE_PERF")} disabled={p.perfFunctions === false} />
             <Radio value="native" label={tp(lang, "STYLE_NATIVE")} />
           </RadioGroup>
         </Field>

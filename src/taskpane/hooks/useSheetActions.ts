@@ -27,6 +27,8 @@ export interface SheetActionsDeps {
   sheet: ReturnType<typeof useSheet>;
   policy: ReturnType<typeof usePolicyChoice>;
   revert: ReturnType<typeof useRevertAvailable>;
+  /** false: the host runs no PERF functions, so formulas are written native. */
+  perfFunctions?: boolean;
 }
 
 /** "“项目1”（12 个单元格）、…": the records kept because their sheet is gone. */
@@ -37,8 +39,17 @@ function keptText(lang: Lang, kept: KeptRecord[]): string {
   return tp(lang, "KEPT_RECORDS", { n: kept.length, sheets });
 }
 
-export function useSheetActions({ port, lang, run, message, sheet, policy, revert }: SheetActionsDeps) {
-  const [style, setStyle] = useState<FormulaStyle>("perf");
+export function useSheetActions({
+  port,
+  lang,
+  run,
+  message,
+  sheet,
+  policy,
+  revert,
+  perfFunctions = true,
+}: SheetActionsDeps) {
+  const [style, setStyle] = useState<FormulaStyle>(perfFunctions ? "perf" : "native");
   const [preview, setPreview] = useState<WritePreview | null>(null);
   const { accept } = sheet;
   const { fail, done, clear, showError } = message;

@@ -12,5 +12,5 @@ test("the well-formed form has no finding, and its figures are the hand-computed
   expect(r.grade).toEqual({ stated: "优", computed: "优", review: "优" });
   expect(r.scored).toBe(true);
   expect(r.policy).toBe("national");
-  expect(r.packs).toEqual(["core"]);
+  expect(r.packs).toEqual(["core", "review"]);
 });

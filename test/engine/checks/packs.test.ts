@@ -2,7 +2,7 @@
  * Rule packs (src/engine/checks/packs.ts): every check is one module with its meta (code, severity,
  * title, source, fix, message keys), listed in a named pack that a policy chooses.
  */
-import { checksOf, core, PACKS, packsOf, SEVERITY } from "../../../src/engine/checks";
+import { checksOf, core, PACKS, packsOf, review, SEVERITY } from "../../../src/engine/checks";
 import { getPolicy, policyFromJson, PolicyError } from "../../../src/engine/policy";
 import { STRINGS } from "../../../src/i18n/strings";
 
@@ -41,8 +41,10 @@ test("every check's title, source, fix and messages are in the string table in b
 });
 
 test("a policy names its packs; unknown names are refused when the checks run", () => {
-  expect(packsOf(getPolicy("national")).map((p) => p.name)).toEqual(["core"]);
-  expect(checksOf(getPolicy("spend-ratio"))).toHaveLength(core.checks.length);
+  for (const name of ["national", "linear", "spend-ratio", "budget-20"])
+    expect(packsOf(getPolicy(name)).map((p) => p.name)).toEqual(["core", "review"]);
+  expect(checksOf(getPolicy("spend-ratio"))).toHaveLength(core.checks.length + review.checks.length);
+  expect(checksOf(policyFromJson({ name: "core-only", packs: ["core"] }))).toHaveLength(core.checks.length);
   const p = policyFromJson({ name: "x", packs: ["core", "nowhere"] });
   expect(() => packsOf(p)).toThrow(PolicyError);
   expect(() => policyFromJson({ name: "y", packs: [] })).toThrow(PolicyError);

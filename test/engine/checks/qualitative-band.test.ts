@@ -9,7 +9,7 @@ test("meta: warning, cites the qualitative bands", () => {
   expect(qualitativeBand.meta).toMatchObject({ severity: "warning", source: "SOURCE_MOF_QUALITATIVE" });
 });
 
-test("达成 (显著 = 显著) scored 20 on 30: the band is 24–30", () => {
+test("达成 (actual 显著) scored 20 on 30: the band is 24–30", () => {
   const r = run((s) => {
     s.indicators[3].score = 20;
     s.total = { weight: 100, score: 89, grade: "良" };

@@ -54,3 +54,26 @@ test("policy decides the review: a ≤ target overshot, inverse (national) vs li
   expect(run(edit, "national").indicators[2].review).toBe("11.25");
   expect(run(edit, "linear").indicators[2].review).toBe("10");
 });
+
+test("自评总分 is the stated 总分, else the stated scores' sum; 偏差 = 自评 − 复核; none when unscored", () => {
+  // Stated 总分 97; review 97 (control): 偏差 0.
+  expect(run()).toMatchObject({ self: { total: "97", grade: "优", from: "stated" }, deviation: "0" });
+  // No 总分 cell filled: the sum of the stated scores, 9 + 88 = 97.
+  expect(run((s) => (s.total = { weight: 100, score: null, grade: null }))).toMatchObject({
+    self: { total: "97", grade: "优", from: "sum" },
+  });
+  // A blank budget score: stated 88 (良) against the review's 97 → 偏差 88 − 97 = −9.
+  const r = run((s) => {
+    s.funds!.score = null;
+    s.total = { weight: 100, score: 88, grade: "良" };
+  });
+  expect(r.self).toEqual({ total: "88", grade: "良", from: "stated" });
+  expect(r.deviation).toBe("-9");
+  const spec = good();
+  for (const i of spec.indicators) i.score = null;
+  spec.funds!.score = null;
+  spec.total = { weight: 100, score: null, grade: null };
+  const unscored = checkForm(projectForm(spec), national);
+  expect(unscored.self).toBeUndefined();
+  expect(unscored.deviation).toBeUndefined();
+});

@@ -14,7 +14,8 @@ test("meta: error, cites the weights rule", () => {
 
 test("a level-1 label stating 60 over indicators weighing 50 (20 + 15 + 15)", () => {
   const r = run((s) => (s.groupWeights = { 产出指标: "60" }));
-  expect(codes(r)).toEqual(["WEIGHT_SUM@A11"]);
+  // WEIGHT_SUM (core); WEIGHT_PLAN (review pack, info): the label's 60 against national's 50 for 产出.
+  expect(codes(r)).toEqual(["WEIGHT_SUM@A11", "WEIGHT_PLAN@A11"]);
   expect(r.findings[0]).toMatchObject({ expected: "50", found: "60" });
 });
 

@@ -1,0 +1,75 @@
+/**
+ * WEIGHT_PLAN: a form whose parts are weighted otherwise than its policy sets (severity info: the
+ * national rule says "in principle"). The budget block against weights.budget; each level-1 group
+ * (产出, 效益, 满意度: its stated weight, else its rows' 分值 summed) against weights.output, .effect
+ * and .satisfaction where the policy sets them; all 分值 of the indicators against
+ * weights.indicators where it sets that. Sources: 财预〔2020〕10号 (原则上 预算执行率 10%、产出 50%、
+ * 效益 30%、满意度 10%); a regional policy's own source (policy.source) where its weights differ.
+ */
+import { parseA1 } from "../address";
+import { formatDecimal, toDecimal } from "../decimal";
+import { sumExact } from "../rules";
+import { compactText } from "../value";
+import type { Policy } from "../types";
+import type { Check } from "./types";
+import { Decimal } from "./values";
+
+const GROUPS: [RegExp, "output" | "effect" | "satisfaction"][] = [
+  [/产出/, "output"],
+  [/效益/, "effect"],
+  [/满意/, "satisfaction"],
+];
+
+export const weightPlan: Check = {
+  meta: {
+    code: "WEIGHT_PLAN",
+    severity: "info",
+    title: "CHECK_WEIGHT_PLAN",
+    source: "SOURCE_MOF_WEIGHTS",
+    fix: "FIX_WEIGHT_PLAN",
+    messages: ["WEIGHT_PLAN_BUDGET", "WEIGHT_PLAN_GROUP", "WEIGHT_PLAN_INDICATORS"],
+    forms: ["project"],
+  },
+  run(ctx) {
+    const ev = ctx.evaluation;
+    if (ev.kind !== "project") return;
+    const w: Policy["weights"] = ctx.policy.weights;
+    const policy = ctx.policy.name;
+    const f = ev.funds;
+    // The block's weight as the form states it: a 分值 cell, else its label ("预算执行情况(20分)").
+    const label = f?.block.statedWeight;
+    const labelAt = label && parseA1(label.cell);
+    const stated = f?.total.weight ?? (label && labelAt ? { ...labelAt, cell: label.cell } : undefined);
+    if (f && stated && !f.weight.eq(w.budget)) {
+      const found = formatDecimal(f.weight);
+      ctx.report(stated, "WEIGHT_PLAN_BUDGET", { found, expected: w.budget, policy }, String(w.budget), found);
+    }
+    const weightByRow = new Map<number, Decimal>();
+    for (const i of ev.indicators) if (i.weight) weightByRow.set(i.ind.row, i.weight);
+    const form = ev.form;
+    for (const g of form.groups) {
+      const key = GROUPS.find(([re]) => re.test(compactText(g.name)))?.[1];
+      const expected = key ? w[key] : undefined;
+      if (expected === undefined || !g.labelCell) continue;
+      const rows = g.rows.filter((r) => weightByRow.has(r));
+      if (!g.statedWeight && rows.length === 0) continue;
+      const weight = g.statedWeight ? toDecimal(g.statedWeight) : sumExact(rows.map((r) => weightByRow.get(r)!));
+      if (weight.eq(expected)) continue;
+      const found = formatDecimal(weight);
+      const first = form.indicators.find((i) => i.row === g.rows[0]);
+      ctx.report(
+        { cell: g.labelCell, row: first?.row ?? form.range.top, col: form.columns.level1 ?? form.range.left },
+        "WEIGHT_PLAN_GROUP",
+        { name: g.name, found, expected, policy },
+        String(expected),
+        found,
+      );
+    }
+    const all = w.indicators;
+    const firstWeighted = ev.indicators.find((i) => i.weight)?.ind.weight;
+    if (all !== undefined && firstWeighted && !ev.indicatorWeights.eq(all)) {
+      const found = formatDecimal(ev.indicatorWeights);
+      ctx.report(firstWeighted, "WEIGHT_PLAN_INDICATORS", { found, expected: all, policy }, String(all), found);
+    }
+  },
+};
