@@ -222,7 +222,8 @@ describe("zip bombs: refused before inflating (limits on uncompressed size and o
     const f = await writeCornerSheet(path.join(dir, "corner.xlsx"));
     const run = await runCli(["--lang", "en", f]);
     expect(run.err).toBe("");
-    expect(run.code).toBe(0);
+    // Read, and no form in it: the file-level NO_FORM (issue 10) is an error finding, exit 1.
+    expect([run.code, /NO_FORM/.test(run.out)]).toEqual([1, true]);
   });
 
   test("a file over maxFileBytes (limits argument): seed002 (~40 KB) refused under 20000 bytes, seed000 (~9 KB) read", async () => {

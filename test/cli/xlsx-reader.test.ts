@@ -381,7 +381,8 @@ describe("a worksheet part named data.xml (exceljs could not load it to write a 
       const out = path.join(dir, "out");
       const run = await runCli(["--lang", "en", "--write", out, f]);
       expect(run.err).toBe("");
-      expect(run.code).toBe(1); // NO_FORM, as above; the copy is still written
+      // Read, and no form in it: the file-level NO_FORM (issue 10) is an error finding, exit 1.
+      expect([run.code, /NO_FORM/.test(run.out)]).toEqual([1, true]);
       const copy = await JSZip.loadAsync(await fs.readFile(path.join(out, "data.checked.xlsx")));
       expect(await copy.file("xl/worksheets/data.xml")!.async("string")).toBe(xml);
     } finally {
