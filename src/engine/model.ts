@@ -176,12 +176,6 @@ export interface ProjectForm {
   weightsFrom?: "column" | "labels";
   /** A self-score stated outside a total row (自评得分 98 in the head block or beside the title): value is the figure. */
   statedScore?: Field;
-  /**
-   * The sheet ends inside the indicator rows with no 总分 row: an incomplete copy (a published table
-   * cut off), so neither the total nor the weights' sum can be checked (MISSING_TOTAL and the sum
-   * against 100 are not reported; a layout issue says why).
-   */
-  truncated?: boolean;
   indicators: IndicatorRow[];
   groups: Level1Group[];
   total?: TotalRow;

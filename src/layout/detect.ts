@@ -256,19 +256,7 @@ function parseProject(d: Detection, p: ProjectParts, mapping?: MappingForm): Pro
       total.grade = grade;
       lastRow = Math.max(lastRow, grade.row);
     }
-  }
-  // No total, and the indicator rows run to the sheet's last row with content: a copy cut off
-  // inside its table (published tables often are), not a form that left its 总分 out.
-  const lastContent = grid.contentRows[grid.contentRows.length - 1];
-  const truncated = !total && body.indicators.length > 0 && lastContent !== undefined && lastRow >= lastContent;
-  if (truncated) {
-    issues.push({
-      field: "total.score",
-      kind: "missing",
-      cell: address(lastRow, left),
-      message: both("LAYOUT_CUT_OFF", { row: lastRow + 1 }),
-    });
-  } else if (!total) {
+  } else {
     issues.push({ field: "total.score", kind: "missing", message: both("LAYOUT_NO_TOTAL") });
   }
   if (body.indicators.length === 0) {
@@ -285,7 +273,6 @@ function parseProject(d: Detection, p: ProjectParts, mapping?: MappingForm): Pro
     sheet: grid.sheet,
     range: boundingBox(grid, p.top, lastRow),
     name,
-    ...(truncated ? { truncated } : {}),
     funds: funds?.block,
     indicatorHeaderRow: band.bottom,
     columns: cols,

@@ -64,7 +64,7 @@ function projectSums(ctx: CheckContext, ev: ProjectEvaluation): void {
   }
   const all = ev.indicatorWeights.plus(ev.budgetWeight);
   const totalWeight = weightOf(form.total?.weight);
-  const wrong = totalWeight ? !totalWeight.eq(all) : !all.eq(100) && form.indicators.length > 0 && !form.truncated;
+  const wrong = totalWeight ? !totalWeight.eq(all) : !all.eq(100) && form.indicators.length > 0;
   const at = form.total?.weight ?? form.total?.score ?? form.indicators[form.indicators.length - 1]?.weight;
   if (wrong && at) {
     const found = totalWeight ? formatDecimal(totalWeight) : "100";
