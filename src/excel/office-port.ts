@@ -26,7 +26,7 @@
  * it; a cancel (AbortSignal) is honoured up to the write batch, which is then not sent.
  */
 import { getDefaultPolicy, setDefaultPolicy } from "../engine/perf";
-import { buildPlan, flagsFor } from "../engine/plan";
+import { flagsFor } from "../engine/plan";
 import { getPolicy, PolicyError } from "../engine/policy";
 import type { Lang } from "../i18n/strings";
 import { t } from "../i18n/strings";
@@ -51,7 +51,7 @@ import {
   xt,
   type ExcelStringKey,
 } from "./messages";
-import type { ExcelHost, FormulaStyle, RunOptions, SheetAnalysis, WorkbookPort, WritePreview } from "./port";
+import type { ExcelHost, FormulaStyle, RunOptions, SheetAnalysis, WorkbookPort } from "./port";
 import { queueUsedBox, readGrid, type GridIO } from "./read-grid";
 import {
   BATCH_BASE_BYTES,
@@ -74,6 +74,8 @@ import {
   policyOf,
   recordFor,
   revertTransitions,
+  writePreview,
+  writesToApply,
   writeTransitions,
 } from "./transitions";
 import {
@@ -586,26 +588,15 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     previewWrites(style: FormulaStyle, opts) {
       return run(opts, "", async (s) => {
         const { r, analysis } = await analyzeIn(s);
-        const plan = buildPlan(r.name, r.grid!, analysis.results, {
-          target: "in-place",
-          formulas: style,
-          lang: s.lang,
-          policy: policyOf(r.store),
-        });
+        const preview = writePreview(r.name, r.grid!, analysis, style, s.lang, r.store);
         s.progress(3, 3, "STEP_DONE");
-        const preview: WritePreview = {
-          sheet: r.name,
-          plan,
-          needsConfirm: plan.writes.filter((w) => w.confirm),
-          skipped: plan.skipped,
-        };
         return preview;
       });
     },
 
     applyWrites(preview, confirmed, opts) {
       return run(opts, preview.sheet, async (s) => {
-        const writes = preview.plan.writes.filter((w) => confirmed || !w.confirm);
+        const writes = writesToApply(preview, confirmed);
         if (writes.length === 0) return { written: 0 };
         s.progress(0, 3, "STEP_READ_CELLS");
         const r = await s.read({ sheet: preview.sheet, cells: writes.map((w) => w.cell) });

@@ -6,7 +6,7 @@
  * own way, take the transitions from here, and apply them their own way.
  */
 import type { Finding } from "../engine/checks";
-import { flagsFor, type CellWrite } from "../engine/plan";
+import { buildPlan, flagsFor, type CellWrite } from "../engine/plan";
 import { getPolicy, national } from "../engine/policy";
 import type { Policy } from "../engine/types";
 import type { Lang } from "../i18n/strings";
@@ -15,7 +15,7 @@ import type { Grid } from "../layout/grid";
 import { MappingError, parseMappingDoc, toMappingDoc, type MappingForm, type SheetMapping } from "../layout/mapping";
 import { normFormula, sameFill, sameValue, textHash, type Aspect, type CellState, ALL_ASPECTS } from "./cell-state";
 import { portError, PortError } from "./messages";
-import type { KeptRecord, SheetAnalysis } from "./port";
+import type { FormulaStyle, KeptRecord, SheetAnalysis, WritePreview } from "./port";
 import { emptyRecord, matchRecords, type SavedState, type SheetInfo, type SheetRecord, type Store } from "./store";
 
 /** Fill colours of a flag by severity. */
@@ -223,6 +223,32 @@ export function revertTransitions(rec: SheetRecord, cur: Map<string, CellState>)
  * longer holds what the preview saw is a STALE_PREVIEW PortError (nothing is written). `rec`
  * saves each cell's first state and marks it written.
  */
+/**
+ * Write formulas, step one: the plan for `sheet` in `style` under the workbook's stored policy, and
+ * the cells it would replace that hold typed numbers (written only after the user confirms).
+ */
+export function writePreview(
+  sheet: string,
+  grid: Grid,
+  analysis: SheetAnalysis,
+  style: FormulaStyle,
+  lang: Lang,
+  store: Store,
+): WritePreview {
+  const plan = buildPlan(sheet, grid, analysis.results, {
+    target: "in-place",
+    formulas: style,
+    lang,
+    policy: policyOf(store),
+  });
+  return { sheet, plan, needsConfirm: plan.writes.filter((w) => w.confirm), skipped: plan.skipped };
+}
+
+/** The writes a preview applies: all of them once confirmed, else those replacing nothing typed. */
+export function writesToApply(preview: WritePreview, confirmed: boolean): CellWrite[] {
+  return preview.plan.writes.filter((w) => confirmed || !w.confirm);
+}
+
 export function writeTransitions(writes: CellWrite[], rec: SheetRecord, states: Map<string, CellState>): Transition[] {
   return writes.map((w) => {
     const from = states.get(w.cell)!;

@@ -18,14 +18,13 @@
  * blocks (cells.ts).
  */
 import { setDefaultPolicy, getDefaultPolicy } from "../engine/perf";
-import { buildPlan } from "../engine/plan";
 import { getPolicy, PolicyError } from "../engine/policy";
 import type { Lang } from "../i18n/strings";
 import { parseAddress, type Grid } from "../layout/grid";
 import { MappingError } from "../layout/mapping";
 import { portError, PortError, reportProgress, toPortError, undoError, type ExcelStringKey } from "../excel/messages";
 import type { Caps } from "../excel/requirements";
-import type { FormulaStyle, RunOptions, SheetAnalysis, WorkbookPort, WritePreview } from "../excel/port";
+import type { FormulaStyle, RunOptions, SheetAnalysis, WorkbookPort } from "../excel/port";
 import { matchRecords, restoreDiff, storeDiff, type SheetInfo, type SheetRecord, type Store } from "../excel/store";
 import {
   analysisOf,
@@ -39,6 +38,8 @@ import {
   policyOf,
   recordFor,
   revertTransitions,
+  writePreview,
+  writesToApply,
   writeTransitions,
   type Transition,
 } from "../excel/transitions";
@@ -283,25 +284,14 @@ export function createWpsPort(options: WpsPortOptions = {}): WorkbookPort {
     previewWrites(style: FormulaStyle, opts) {
       return run(opts, "", (r) => {
         const { entry, grid, analysis } = analyzeIn(r);
-        const plan = buildPlan(entry.name, grid, analysis.results, {
-          target: "in-place",
-          formulas: style,
-          lang: r.lang,
-          policy: policyOf(r.book.store),
-        });
+        const preview = writePreview(entry.name, grid, analysis, style, r.lang, r.book.store);
         r.progress(3, 3, "STEP_DONE");
-        const preview: WritePreview = {
-          sheet: entry.name,
-          plan,
-          needsConfirm: plan.writes.filter((w) => w.confirm),
-          skipped: plan.skipped,
-        };
         return preview;
       });
     },
 
     applyWrites(preview, confirmed, opts) {
-      const writes = preview.plan.writes.filter((w) => confirmed || !w.confirm);
+      const writes = writesToApply(preview, confirmed);
       // Nothing to write: no call into WPS at all.
       if (writes.length === 0) return Promise.resolve({ written: 0 });
       return run(opts, preview.sheet, (r) => {
