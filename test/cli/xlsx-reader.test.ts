@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, openPackage, openWorkbook } from "../../src/cli/read";
 import { CellLimitError, readGrids, XlsxStructureError } from "../../src/xlsx/grids";
 import { fflateCodec } from "../../src/xlsx/fflate-codec";
 import { XlsxPackage } from "../../src/xlsx/package";
-import type { ZipEntry } from "../../src/xlsx/zip";
+import { crc32, type ZipEntry } from "../../src/xlsx/zip";
 import { Grid } from "../../src/layout/grid";
 import { worksheetToGrid } from "../helpers/exceljs-grid";
 import { makeTempDir, removeDir, runCli, runJson, SEEDS } from "../helpers/xlsx-builders";
@@ -58,7 +58,8 @@ function read(members: Map<string, string>, maxCells: number): Grid[] {
   const enc = new TextEncoder();
   const entries: ZipEntry[] = [...members].map(([name, text]) => {
     const data = enc.encode(text);
-    return { name, method: 0, flags: 0, crc: 0, size: data.length, data, dosDate: 0, dosTime: 0 };
+    // Its real CRC-32: every member read is checked against it.
+    return { name, method: 0, flags: 0, crc: crc32(data), size: data.length, data, dosDate: 0, dosTime: 0 };
   });
   return readGrids(new XlsxPackage(entries, { ...DEFAULT_LIMITS, maxCells }, fflateCodec), maxCells);
 }
