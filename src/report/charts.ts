@@ -96,15 +96,26 @@ export function gradesChart(s: BatchSummary, lang: Lang): BarChart {
   };
 }
 
+/** The 执行率 chart's bars: their width and the gap between them, in SVG units. */
+export interface RateLayout {
+  band: number;
+  gap: number;
+}
+
+/**
+ * The HTML report's bars, as it has always printed them. Narrow for the English band labels
+ * ("100% and above" runs into its neighbours); the page, with room to spare, passes wider ones.
+ */
+export const REPORT_RATE_LAYOUT: RateLayout = { band: 50, gap: 6 };
+
 /** Bars per 执行率 band, then the forms with no rate. */
-export function rateChart(s: BatchSummary, lang: Lang): BarChart {
+export function rateChart(s: BatchSummary, lang: Lang, layout: RateLayout = REPORT_RATE_LAYOUT): BarChart {
   const bars = [
     ...s.rates.map((b) => ({ label: bandLabel(b, lang), n: b.count })),
     { label: t(lang, "REPORT_noRate"), n: s.noRate },
   ];
   const max = Math.max(1, ...bars.map((b) => b.n));
-  const bw = 50;
-  const gap = 6;
+  const { band: bw, gap } = layout;
   const base = 124;
   return {
     id: "rate-chart",
@@ -121,6 +132,6 @@ export function rateChart(s: BatchSummary, lang: Lang): BarChart {
 }
 
 /** Both charts of a summary, in the order the report and the page show them. */
-export function summaryCharts(s: BatchSummary, lang: Lang): BarChart[] {
-  return [gradesChart(s, lang), rateChart(s, lang)];
+export function summaryCharts(s: BatchSummary, lang: Lang, rateLayout?: RateLayout): BarChart[] {
+  return [gradesChart(s, lang), rateChart(s, lang, rateLayout)];
 }

@@ -26,6 +26,9 @@ const useStyles = makeStyles({
   link: { color: tokens.colorBrandForegroundLink },
 });
 
+/** Drawn larger than the report's A4 print (its 10px labels), down to the column's width. */
+const SCALE = 1.2;
+
 function Shape({ shape, textClass }: { shape: ChartShape; textClass: string }) {
   if (shape.kind === "rect")
     return (
@@ -59,8 +62,8 @@ export function SummaryChart({ lang, chart }: { lang: Lang; chart: BarChart }) {
         aria-labelledby={captionId}
         className={s.svg}
         viewBox={`0 0 ${chart.width} ${chart.height}`}
-        width={chart.width}
-        height={chart.height}
+        width={chart.width * SCALE}
+        height={chart.height * SCALE}
       >
         {chart.groups.map((g, i) => (
           <g key={i}>

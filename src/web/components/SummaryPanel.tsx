@@ -9,7 +9,7 @@
 import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { t, type Lang, type StringKey } from "../../i18n/strings";
 import { DEVIATION_LIMIT, HIGH_SELF, LOW_RATE, type FormRef } from "../../report/summary";
-import { summaryCharts } from "../../report/charts";
+import { summaryCharts, type RateLayout } from "../../report/charts";
 import { percent } from "../../report/format";
 import type { FormRow } from "../model/rows";
 import { rowKey, summaryCounts, type PageSummary } from "../model/summary";
@@ -22,11 +22,12 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   counts: {
     margin: 0,
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(96px, 1fr))",
+    display: "flex",
+    flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
   },
   count: {
+    minWidth: "84px",
     display: "flex",
     flexDirection: "column",
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
@@ -34,7 +35,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  label: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  label: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
   value: {
     margin: 0,
     fontSize: tokens.fontSizeBase500,
@@ -51,6 +52,7 @@ const useStyles = makeStyles({
   },
   note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   lists: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  name: { fontSize: "inherit", textAlign: "start" },
   list: { marginLeft: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalS },
 });
 
@@ -63,6 +65,9 @@ export interface SummaryPanelProps {
   forms: ReadonlyMap<string, FormRow>;
   onOpen: (row: FormRow) => void;
 }
+
+/** Wider 执行率 bars than the report's, so that the English band labels do not run together. */
+const RATE_LAYOUT: RateLayout = { band: 80, gap: 8 };
 
 /** The columns of a list of forms: the report's (src/report/html.ts formList). */
 const LIST_COLUMNS: { label: StringKey; numeric?: boolean }[] = [
@@ -116,6 +121,7 @@ function FormList(props: {
                     {row ? (
                       <Link
                         as="button"
+                        className={s.name}
                         onClick={() => props.onOpen(row)}
                         aria-label={t(lang, "WEB_SUMMARY_OPEN", { name })}
                       >
@@ -167,7 +173,7 @@ export function SummaryPanel({ lang, summary, running, forms, onOpen }: SummaryP
         ))}
       </dl>
       <div className={s.charts}>
-        {summaryCharts(b, lang).map((c) => (
+        {summaryCharts(b, lang, RATE_LAYOUT).map((c) => (
           <SummaryChart key={c.id} lang={lang} chart={c} />
         ))}
       </div>
