@@ -285,6 +285,10 @@ export const STRINGS = {
     zh: "“{name}”分值 {found}，规则集“{policy}”为 {expected}",
     en: '"{name}" is worth {found}; policy "{policy}" sets {expected}',
   },
+  WEIGHT_PLAN_GROUP_MISSING: {
+    zh: "指标表没有“{name}”，规则集“{policy}”为其设 {expected} 分",
+    en: 'The indicator table has no "{name}"; policy "{policy}" sets {expected} for it',
+  },
   WEIGHT_PLAN_INDICATORS: {
     zh: "绩效指标分值合计 {found}，规则集“{policy}”为 {expected}",
     en: 'The indicators are worth {found}; policy "{policy}" sets {expected}',
