@@ -9,7 +9,7 @@
 import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { t, type Lang, type StringKey } from "../../i18n/strings";
 import { DEVIATION_LIMIT, HIGH_SELF, LOW_RATE, type FormRef } from "../../report/summary";
-import { summaryCharts } from "../../report/charts";
+import { summaryCharts, type RateLayout } from "../../report/charts";
 import { percent } from "../../report/format";
 import type { FormRow } from "../model/rows";
 import { rowKey, summaryCounts, type PageSummary } from "../model/summary";
@@ -65,6 +65,9 @@ export interface SummaryPanelProps {
   forms: ReadonlyMap<string, FormRow>;
   onOpen: (row: FormRow) => void;
 }
+
+/** Wider 执行率 bars than the report's, so that the English band labels do not run together. */
+const RATE_LAYOUT: RateLayout = { band: 80, gap: 8 };
 
 /** The columns of a list of forms: the report's (src/report/html.ts formList). */
 const LIST_COLUMNS: { label: StringKey; numeric?: boolean }[] = [
@@ -170,7 +173,7 @@ export function SummaryPanel({ lang, summary, running, forms, onOpen }: SummaryP
         ))}
       </dl>
       <div className={s.charts}>
-        {summaryCharts(b, lang).map((c) => (
+        {summaryCharts(b, lang, RATE_LAYOUT).map((c) => (
           <SummaryChart key={c.id} lang={lang} chart={c} />
         ))}
       </div>

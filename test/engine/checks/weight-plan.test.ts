@@ -5,7 +5,7 @@
 import { weightPlan } from "../../../src/engine/checks/weight-plan";
 import { checkForm } from "../../../src/engine/checks";
 import { getPolicy } from "../../../src/engine/policy";
-import { projectForm } from "../../helpers/form-builder";
+import { projectForm, type ProjectSpec } from "../../helpers/form-builder";
 import { budgetBlockOf20, codes, good, run } from "./base";
 
 test("meta: info (in principle), cites the national weights", () => {
@@ -54,7 +54,7 @@ test("a block weight stated only in its label (预算执行情况(20分)) is com
 
 describe("a part the table leaves out (财预〔2020〕10号: 产出 50, 效益 30, 满意度 10 in principle; tryout: yongde with its 满意度 rows deleted)", () => {
   // The base form without its 效益 row (30 points moved to 产出's first row so the weights still add to 100).
-  const noEffect = (s: Parameters<Parameters<typeof run>[0]>[0]) => {
+  const noEffect = (s: ProjectSpec) => {
     s.indicators.splice(3, 1);
     s.indicators[0].weight = 50;
     s.indicators[0].score = 50;
