@@ -176,6 +176,13 @@ export interface ProjectForm {
   weightsFrom?: "column" | "labels";
   /** A self-score stated outside a total row (自评得分 98 in the head block or beside the title): value is the figure. */
   statedScore?: Field;
+  /**
+   * A copy cut off inside its indicator table (detection, layout/total.ts isCutOff): no 总分 row,
+   * the indicator rows run to the sheet's last row with content and stop before the 满意度指标
+   * group. Neither the total nor the weights' sum can be checked (MISSING_TOTAL and the sum
+   * against 100 are not reported; a layout issue says why).
+   */
+  truncated?: boolean;
   indicators: IndicatorRow[];
   groups: Level1Group[];
   total?: TotalRow;

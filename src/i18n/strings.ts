@@ -506,6 +506,10 @@ export const STRINGS = {
     en: 'Level-1 cell is blank; grouped under {level1} from its level-2 "{level2}"',
   },
   LAYOUT_NO_TOTAL: { zh: "未找到“总分”行", en: "No 总分 (total) row found" },
+  LAYOUT_CUT_OFF: {
+    zh: "表格在第 {row} 行（工作表最后一行）的指标中结束，没有“满意度指标”和“总分”行：副本不完整，不核对总分和分值合计",
+    en: "The table ends inside its indicators on row {row} (the sheet's last row), before any 满意度指标 and with no 总分 row: an incomplete copy; the total and the weights' sum are not checked",
+  },
   LAYOUT_NO_ROWS: { zh: "指标表没有指标行", en: "The indicator table has no indicator rows" },
   LAYOUT_NO_NAME: { zh: "未找到项目名称", en: "No 项目名称 (project name) found" },
   LAYOUT_NO_SCORE: { zh: "评分表缺少“得分”列", en: "Score table has no 得分 column" },

@@ -18,7 +18,7 @@ import { FORM_TITLE, HEAD_BLOCK_LABELS, headerMatch, INDICATOR_HEADERS, Indicato
 import { BodyBounds, indicatorColumns, IndicatorColumnPick, parseIndicatorBody } from "./indicators";
 import { MappingForm, resolveOverrides, SheetMapping } from "./mapping";
 import { parseScoreTable } from "./score-table";
-import { findGrade } from "./total";
+import { findGrade, isCutOff } from "./total";
 
 interface HeaderRow {
   kind: HeaderKind | "funds-pairs";
@@ -256,7 +256,16 @@ function parseProject(d: Detection, p: ProjectParts, mapping?: MappingForm): Pro
       total.grade = grade;
       lastRow = Math.max(lastRow, grade.row);
     }
-  } else {
+  }
+  const truncated = !total && body.indicators.length > 0 && isCutOff(grid, body.groups, lastRow);
+  if (truncated) {
+    issues.push({
+      field: "total.score",
+      kind: "missing",
+      cell: address(lastRow, left),
+      message: both("LAYOUT_CUT_OFF", { row: lastRow + 1 }),
+    });
+  } else if (!total) {
     issues.push({ field: "total.score", kind: "missing", message: both("LAYOUT_NO_TOTAL") });
   }
   if (body.indicators.length === 0) {
@@ -273,6 +282,7 @@ function parseProject(d: Detection, p: ProjectParts, mapping?: MappingForm): Pro
     sheet: grid.sheet,
     range: boundingBox(grid, p.top, lastRow),
     name,
+    ...(truncated ? { truncated } : {}),
     funds: funds?.block,
     indicatorHeaderRow: band.bottom,
     columns: cols,

@@ -5,10 +5,10 @@
  * are blank there, the numbers right of the label; its grade after a 等级 label or as a grade word on
  * the row. Pure.
  */
-import type { Field, TotalRow } from "../engine/model";
+import type { Field, Level1Group, TotalRow } from "../engine/model";
 import { cellAddress, field, findLabel, isNumberLike, valueRightOf } from "./cells";
 import type { Grid } from "./grid";
-import { GRADE_LABELS, GRADE_WORDS, norm, TOTAL_LABELS } from "./headers";
+import { GRADE_LABELS, GRADE_WORDS, level1Category, norm, TOTAL_LABELS } from "./headers";
 
 /** The total label's column on a row, searched across [from, to]. */
 export function totalLabelAt(grid: Grid, row: number, from: number, to: number): number | undefined {
@@ -85,4 +85,21 @@ export function findGrade(
     if (typeof v === "string" && GRADE_WORDS.test(norm(v))) return field(grid, total.row, c, 0.8);
   }
   return undefined;
+}
+
+/**
+ * Whether a form with no total row is a copy cut off inside its indicator table (published
+ * tables often stop at a page break) rather than a table that left its 总分 out. Both must hold:
+ * - its last indicator row (`lastRow`, 0-based) is the sheet's last row with content; and
+ * - its level-1 groups stop before the group that closes every complete table: at least one group
+ *   is recognised (产出/效益/满意度) and none is 满意度指标. Source: 财预〔2020〕10号 附件
+ *   项目支出绩效自评表, whose indicator table runs 产出指标, 效益指标, 满意度指标, then 总分.
+ * A table that reaches its 满意度 rows and ends without 总分 is complete but for the total
+ * (MISSING_TOTAL); one with no recognisable level-1 labels is never taken as cut off.
+ */
+export function isCutOff(grid: Grid, groups: readonly Pick<Level1Group, "name">[], lastRow: number): boolean {
+  const lastContent = grid.contentRows[grid.contentRows.length - 1];
+  if (lastContent === undefined || lastRow < lastContent) return false;
+  const categories = groups.map((g) => level1Category(g.name));
+  return categories.some((c) => c !== undefined) && !categories.includes("satisfaction");
 }

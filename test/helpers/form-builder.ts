@@ -43,6 +43,8 @@ export interface ProjectSpec {
   groupWeights?: Record<string, string>;
   total?: { weight?: Cell; score?: Cell; grade?: Cell } | null;
   indicatorsStatedWeight?: string;
+  /** The copy ends inside its indicator rows (detection sets this; see ProjectForm.truncated). */
+  truncated?: boolean;
 }
 
 const FUNDS_COL = { initial: 2, budget: 3, executed: 4, weight: 5, rate: 6, score: 7 } as const;
@@ -111,6 +113,7 @@ export function projectForm(spec: ProjectSpec, sheet = "表"): ProjectForm {
       : undefined,
     indicatorHeaderRow: FIRST_INDICATOR_ROW - 1,
     columns: { level1: 0, level2: 1, level3: 2, target: 3, actual: 4, weight: 5, score: 6, reason: 7 },
+    ...(spec.truncated ? { truncated: true } : {}),
     indicatorsStatedWeight: spec.indicatorsStatedWeight
       ? { value: spec.indicatorsStatedWeight, cell: address(FIRST_INDICATOR_ROW - 1, 0) }
       : undefined,

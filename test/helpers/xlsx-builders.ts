@@ -11,6 +11,7 @@ import zlib from "zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { BatchSummary } from "../../src/report";
+import type { JsonFile, JsonFinding, JsonForm } from "../../src/pipeline/check";
 import { main, Io } from "../../src/cli/main";
 import { DEFAULT_LIMITS, ReadLimits } from "../../src/cli/read";
 
@@ -54,69 +55,16 @@ export async function runCli(argv: string[], opts: CliOptions = {}): Promise<Cli
   return { code, out, err };
 }
 
-// The documented --json shape (spec: "Validate: the consistency checks, and perf-check").
-export interface JFinding {
-  code: string;
-  severity: "error" | "warning" | "info";
-  sheet: string;
-  cell: string;
-  message: string;
-  expected?: string;
-  found?: string;
-}
-export interface JIndicator {
-  cell?: string;
-  level1: string;
-  level2: string;
-  level3: string;
-  target?: string;
-  actual?: string;
-  weight?: string;
-  stated?: string;
-  computed?: string;
-  review?: string;
-  explain?: string;
-  reviewExplain?: string;
-}
-export interface JForm {
-  sheet: string;
-  range: string;
-  kind: "project" | "score-table";
-  name?: string;
-  funds?: {
-    budget?: string;
-    executed?: string;
-    rate?: string;
-    score?: string;
-    statedRate?: string;
-    statedScore?: string;
-  };
-  scored: boolean;
-  total: { stated?: string; computed?: string; review?: string };
-  grade: { stated?: string; computed?: string; review?: string };
-  /** 自评总分 (stated 总分, else the stated scores' sum) and its grade; 偏差 = self − review. */
-  self?: { total: string; grade: string; from: "stated" | "sum" };
-  deviation?: string;
-  policy: string;
-  packs: string[];
-  indicators: JIndicator[];
-  findings: JFinding[];
-}
-export interface JLayoutIssue {
-  field: string;
-  kind: string;
-  cell?: string;
-  message: string;
-}
-export interface JFile {
-  file: string;
-  status: "checked" | "unreadable" | "skipped";
-  converted?: boolean;
-  error?: string;
-  skipped?: string;
+// The --json shape perf-check declares (src/pipeline/check.ts), with the severities narrowed to the
+// three a finding can have; the tests check the values.
+export type JFinding = Omit<JsonFinding, "severity"> & { severity: "error" | "warning" | "info" };
+export type JIndicator = JsonForm["indicators"][number];
+export type JLayoutIssue = JsonForm["layoutIssues"][number];
+export type JForm = Omit<JsonForm, "findings" | "layoutIssues"> & { findings: JFinding[] };
+export type JFile = Omit<JsonFile, "findings" | "forms"> & {
   findings: JFinding[];
   forms: (JForm & { layoutIssues: JLayoutIssue[] })[];
-}
+};
 /** The counts (the type perf-check declares; the tests check the values). */
 export type JSummary = BatchSummary;
 export interface JDoc {

@@ -90,4 +90,13 @@ describe("jinzhai-dept-2023.xlsx (安徽 部门整体 form in project layout; th
     expect([indicatorAt(f, "H18")?.computed, indicatorAt(f, "H19")?.computed]).toEqual(["5", "5"]);
     expect(f.findings.filter((x) => x.code === "INDICATOR_SCORE_MISMATCH")).toEqual([]);
   });
+
+  it("the copy ends inside the 成本指标 rows: nothing about the total or the weight sum, and a layout issue says why (test/data/cases/README.md)", async () => {
+    const f = await formOf("jinzhai-dept-2023.xlsx");
+    expect(f.findings.map((x) => x.code).filter((c) => /TOTAL|WEIGHT_SUM|GRADE/.test(c))).toEqual([]);
+    expect(findingsOf(f).map((x) => x[0])).toEqual(["OVER_EXECUTION", "MISSING_REASON"]);
+    const issues = (f as unknown as { layoutIssues: { field: string; cell?: string; message: string }[] }).layoutIssues;
+    expect(issues.map((i) => [i.field, i.cell])).toEqual([["total.score", "A19"]]);
+    expect(issues[0].message).toContain("on row 19");
+  });
 });

@@ -292,11 +292,12 @@ describe("the shared cases as detection reads them", () => {
     expect(issuesOf(f)).toEqual(["inferred ind.weight@A10"]);
   });
 
-  it("jinzhai-dept-2023: the name under 部门 (B3), the funds block and rows 12-19; no total row in the published copy", async () => {
+  it("jinzhai-dept-2023: the name under 部门 (B3), the funds block and rows 12-19; the published copy is cut off (no 满意度指标, no total) on its last row", async () => {
     const f = only(await caseGrid("jinzhai-dept-2023.xlsx"));
     expect([f.name?.cell, f.name?.value]).toEqual(["B3", "金寨县茶谷和美丽乡村建设服务中心"]);
     expect([f.funds?.total?.budget?.value, f.funds?.total?.executed?.value]).toEqual([329.77, 338.31]);
     expect(f.indicators.map((i) => i.row + 1)).toEqual([12, 13, 14, 15, 16, 17, 18, 19]);
-    expect(issuesOf(f)).toEqual(["missing total.score@-"]);
+    expect(f.truncated).toBe(true);
+    expect(issuesOf(f)).toEqual(["missing total.score@A19"]);
   });
 });

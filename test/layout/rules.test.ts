@@ -22,6 +22,12 @@ const HEAD: CellValue[] = [
 ];
 const row = (...cells: CellValue[]) => cells;
 
+const ROWS: CellValue[][] = [
+  row(null, "产出指标", "数量指标", "a", "≥1", "1", 50, 50),
+  row(null, "效益指标", "社会效益指标", "b", "显著", "显著", 40, 40),
+];
+const SATISFACTION = row(null, "满意度指标", "服务对象满意度", "c", "≥90%", "95%", 10, 10);
+
 /** A minimal project form: name, funds block, indicator table and 总分 (seed000's layout, shortened). */
 function form(opts: { head?: CellValue[]; rows?: CellValue[][]; total?: boolean; name?: boolean } = {}): CellValue[][] {
   const out: CellValue[][] = [
@@ -31,10 +37,7 @@ function form(opts: { head?: CellValue[]; rows?: CellValue[][]; total?: boolean;
     row(null, "年度资金总额", 100, 100, 90, 10, 0.9, 9),
     row(null, "其中：财政拨款", 100, 100, 90, "—", 0.9, "—"),
     opts.head ?? HEAD,
-    ...(opts.rows ?? [
-      row(null, "产出指标", "数量指标", "a", "≥1", "1", 50, 50),
-      row(null, "效益指标", "社会效益指标", "b", "显著", "显著", 40, 40),
-    ]),
+    ...(opts.rows ?? ROWS),
   ];
   if (opts.total !== false) out.push(row("总分", null, null, null, null, null, 90, 90));
   return out;
@@ -69,11 +72,38 @@ describe("what a form cannot place is reported, not guessed", () => {
     expect(issues(f)).toEqual(["missing name@-"]);
   });
 
-  it("no 总分 row (seed002 项目5-8, form A23:I41): total reported missing, indicator rows still read", () => {
-    const f = project(form({ total: false }));
+  it("no 总分 row (seed002 项目5-8, form A23:I41: 产出, 效益 and 满意度 rows, then nothing): total reported missing, indicator rows still read", () => {
+    const f = project(form({ total: false, rows: [...ROWS, SATISFACTION] }));
     expect(f.total).toBeUndefined();
-    expect(f.indicators.map((i) => i.row)).toEqual([6, 7]);
+    expect(f.truncated).toBeUndefined();
+    expect(f.indicators.map((i) => i.row)).toEqual([6, 7, 8]);
     expect(issues(f)).toEqual(["missing total.score@-"]);
+  });
+
+  describe("a copy cut off inside its indicator table (test/data/cases/README.md, jinzhai-dept-2023; the table runs 产出, 效益, 满意度, then 总分: 财预〔2020〕10号 附件)", () => {
+    it("no 总分, the rows run to the sheet's last row and stop before 满意度指标: cut off, reported on its last row", () => {
+      const f = project(form({ total: false }));
+      expect(f.truncated).toBe(true);
+      expect(issues(f)).toEqual(["missing total.score@A8"]);
+      expect(f.issues.find((i) => i.field === "total.score")?.message.en).toContain("on row 8");
+    });
+
+    it("something below the table (a note, a signature): not the sheet's end, so the total is missing, not cut off", () => {
+      const f = project([...form({ total: false }), row(), row("填报人：张三")]);
+      expect(f.truncated).toBeUndefined();
+      expect(issues(f)).toEqual(["missing total.score@-"]);
+    });
+
+    it("level-1 labels that name no category (甲类, 乙类): never taken as cut off", () => {
+      const rows = ROWS.map((r, i) => r.map((c, j) => (j === 1 ? ["甲类", "乙类"][i] : c)));
+      const f = project(form({ total: false, rows }));
+      expect(f.truncated).toBeUndefined();
+      expect(issues(f)).toEqual(["missing total.score@-"]);
+    });
+
+    it("a form with its 总分 row is never cut off", () => {
+      expect(project(form()).truncated).toBeUndefined();
+    });
   });
 
   it("an indicator table without rows is reported", () => {

@@ -1,6 +1,7 @@
 /**
  * MISSING_TOTAL: a form with no 总分 row, so its total cannot be checked or read.
  * Source: 财预〔2020〕10号 附件 项目支出绩效自评表 (a 总分 row closes the indicator table).
+ * Not for a copy cut off inside its indicator rows (ProjectForm.truncated): the layout issue says so.
  */
 import { address } from "../address";
 import type { Check } from "./types";
@@ -17,7 +18,7 @@ export const missingTotal: Check = {
   },
   run(ctx) {
     const form = ctx.form;
-    if (form.total) return;
+    if (form.total || (form.kind === "project" && form.truncated)) return;
     const lastRow =
       form.kind === "project" ? form.indicators[form.indicators.length - 1]?.row : form.rows[form.rows.length - 1]?.row;
     const col =

@@ -3,7 +3,8 @@
  * national rule says "in principle"). The budget block against weights.budget; each level-1 group
  * (产出, 效益, 满意度: its stated weight, else its rows' 分值 summed) against weights.output, .effect
  * and .satisfaction where the policy sets them; all 分值 of the indicators against
- * weights.indicators where it sets that. Sources: 财预〔2020〕10号 (原则上 预算执行率 10%、产出 50%、
+ * weights.indicators where it sets that. Not for a sum a cut-off copy leaves incomplete (its last
+ * group's rows summed, all 分值: weight-sum.ts cutShort). Sources: 财预〔2020〕10号 (原则上 预算执行率 10%、产出 50%、
  * 效益 30%、满意度 10%); a regional policy's own source (policy.source) where its weights differ.
  */
 import { parseA1 } from "../address";
@@ -12,6 +13,7 @@ import { sumExact } from "../rules";
 import { compactText } from "../value";
 import type { Policy } from "../types";
 import type { Check } from "./types";
+import { cutShort } from "./weight-sum";
 import { Decimal } from "./values";
 
 const GROUPS: [RegExp, "output" | "effect" | "satisfaction"][] = [
@@ -52,7 +54,7 @@ export const weightPlan: Check = {
       const expected = key ? w[key] : undefined;
       if (expected === undefined || !g.labelCell) continue;
       const rows = g.rows.filter((r) => weightByRow.has(r));
-      if (!g.statedWeight && rows.length === 0) continue;
+      if (!g.statedWeight && (rows.length === 0 || cutShort(form, g.rows))) continue;
       const weight = g.statedWeight ? toDecimal(g.statedWeight) : sumExact(rows.map((r) => weightByRow.get(r)!));
       if (weight.eq(expected)) continue;
       const found = formatDecimal(weight);
@@ -67,7 +69,7 @@ export const weightPlan: Check = {
     }
     const all = w.indicators;
     const firstWeighted = ev.indicators.find((i) => i.weight)?.ind.weight;
-    if (all !== undefined && firstWeighted && !ev.indicatorWeights.eq(all)) {
+    if (all !== undefined && firstWeighted && !form.truncated && !ev.indicatorWeights.eq(all)) {
       const found = formatDecimal(ev.indicatorWeights);
       ctx.report(firstWeighted, "WEIGHT_PLAN_INDICATORS", { found, expected: all, policy }, String(all), found);
     }

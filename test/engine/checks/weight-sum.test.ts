@@ -44,3 +44,32 @@ test("a score table: a parent of 10 over children 5 + 6, and the total row's lev
     ["D5", "11", "10"],
   ]);
 });
+
+describe("a copy cut off inside its table (ProjectForm.truncated; test/data/cases/README.md, jinzhai-dept-2023)", () => {
+  // The base form without its 满意度 row: 产出 20 + 15 + 15, then 效益 30, where the copy ends.
+  const cut = (groupWeights: Record<string, string>, truncated: boolean, effectWeight = 30) =>
+    run((s) => {
+      s.indicators.pop();
+      s.indicators[3].weight = effectWeight;
+      s.total = null;
+      s.groupWeights = groupWeights;
+      s.truncated = truncated;
+    });
+
+  test("the last group's label against its rows is not summed (its rows run on past the copy); an earlier group's still is", () => {
+    const whole = cut({ 产出指标: "60", 效益指标: "40" }, false);
+    expect(codes(whole).filter((c) => c.startsWith("WEIGHT_SUM"))).toEqual(["WEIGHT_SUM@A11", "WEIGHT_SUM@A14", "WEIGHT_SUM@F14"]);
+    const r = cut({ 产出指标: "60", 效益指标: "40" }, true);
+    expect(codes(r).filter((c) => c.startsWith("WEIGHT_SUM"))).toEqual(["WEIGHT_SUM@A11"]);
+    expect(r.findings[0]).toMatchObject({ expected: "50", found: "60" });
+  });
+
+  test("WEIGHT_PLAN (review pack): the last group's weight summed from its rows is not planned; a weight its label states is", () => {
+    // 效益 rows weighing 20 (the copy's one 效益 row) against national's 30.
+    expect(codes(cut({}, false, 20)).filter((c) => c.startsWith("WEIGHT_PLAN"))).toEqual(["WEIGHT_PLAN@A14"]);
+    expect(codes(cut({}, true, 20)).filter((c) => c.startsWith("WEIGHT_PLAN"))).toEqual([]);
+    const stated = cut({ 效益指标: "40" }, true);
+    expect(codes(stated).filter((c) => c.startsWith("WEIGHT_PLAN"))).toEqual(["WEIGHT_PLAN@A14"]);
+    expect(stated.findings.find((f) => f.code === "WEIGHT_PLAN")).toMatchObject({ expected: "30", found: "40" });
+  });
+});
