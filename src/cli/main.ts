@@ -287,6 +287,7 @@ export async function main(
   let written = 0;
   const bar = opts.json ? { tick: () => undefined, stop: () => undefined } : progressBar(io, toRead.length);
   const pool = new SheetPool({ policy, mappings, lang, limits }, env);
+  if (!opts.write) await pool.prepare(toRead.filter((i) => i.action === "read").map((i) => i.file));
   try {
     for (const [k, input] of inputs.entries()) {
       const entry = files[k];

@@ -4,10 +4,11 @@
  * yet taken (a counter in shared memory), read it from the package and check it; the outcomes are
  * joined in sheet order, so the entry is the one a single thread gives (same forms in the same
  * order, same NO_FORM, same error for an unreadable sheet). A small workbook, a machine with one
- * core, or PERF_CHECK_WORKERS=0 keeps everything on the main thread; the worker starts with the
- * first large workbook, never for one-form files.
+ * core or whose cores are already busy, or PERF_CHECK_WORKERS=0 keeps everything on the main
+ * thread (PERF_CHECK_WORKERS=1: two threads whatever the load); the worker starts with the first
+ * large workbook, never for one-form files.
  */
-import { existsSync } from "fs";
+import { existsSync, promises as fsp } from "fs";
 import os from "os";
 import path from "path";
 import { Worker } from "worker_threads";
@@ -45,6 +46,12 @@ export type SheetOutcome =
  * costs several times the worker's start.
  */
 export const PARALLEL_SHEET_BYTES = 512 * 1024;
+
+/**
+ * A workbook file of at least this size (compressed: ~85 KiB of a 300-form workbook's 278 KiB
+ * hold 512 KiB of sheet XML) probably is one, so the worker starts before it is read.
+ */
+const LIKELY_LARGE_FILE = 80 * 1024;
 
 /**
  * The worker's script: its bundle (webpack.cli.config.js), else the compiled module; none when
@@ -127,7 +134,12 @@ export class SheetPool {
     readonly settings: RunSettings,
     env: NodeJS.ProcessEnv = process.env,
   ) {
-    this.enabled = env.PERF_CHECK_WORKERS !== "0" && os.availableParallelism() > 1 && WORKER !== undefined;
+    const cores = os.availableParallelism();
+    const wanted = env.PERF_CHECK_WORKERS;
+    // A second thread pays only where a core is idle: not when the machine's load (1-minute
+    // average; 0 where the system gives none) already fills its cores. "1" starts it regardless.
+    this.enabled =
+      WORKER !== undefined && wanted !== "0" && (wanted === "1" || (cores > 1 && os.loadavg()[0] < cores - 0.5));
   }
 
   /**
@@ -187,6 +199,21 @@ export class SheetPool {
     worker.on("exit", () => fail(new Error("worker exited")));
     this.worker = worker;
     return worker;
+  }
+
+  /**
+   * Start the worker ahead (its start-up then overlaps the main thread's reading) when one of the
+   * first files to check is likely large enough to be checked on two threads.
+   */
+  async prepare(files: readonly string[]): Promise<void> {
+    if (!this.enabled) return;
+    for (const f of files.slice(0, 8)) {
+      const size = (await fsp.stat(f).catch(() => undefined))?.size ?? 0;
+      if (size >= LIKELY_LARGE_FILE) {
+        void this.warm();
+        return;
+      }
+    }
   }
 
   /** Start the worker now (if this machine gets one); resolves to whether it is up and listening. */
