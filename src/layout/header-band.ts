@@ -51,15 +51,21 @@ export class SheetScan {
 /**
  * Counts of the header vocabularies named on one row: its own cells, and headers merged down into
  * it from the rows above (a band's lower row sees 实际完成值 / 分值 / 得分 merged over both rows).
+ * With `up` > 0, a blank cell also sees the nearest label in the `up` rows above it: a band drawn
+ * without merges, its headers in the top row over blank cells (isHeaderOnly rows only).
  */
-function rowCounts(grid: Grid, row: number) {
+function rowCounts(grid: Grid, row: number, up = 0) {
   const right = scanRight(grid);
   const n = { levels: 0, measures: 0, score: 0, weight: 0, funds: 0, subLevels: 0 };
   for (let c = grid.left; c <= right; c++) {
-    // A header merged down into this row from the band's rows above names this row's column too.
-    const m = grid.mergeAt(row, c);
-    if (m && !(m.left === c && m.top < row && m.top >= row - (MAX_BAND_ROWS - 1))) continue;
-    const v = m ? grid.raw(m.top, m.left) : grid.raw(row, c);
+    let v: unknown = null;
+    for (let r = row; r >= row - up && (v === null || v === undefined || v === ""); r--) {
+      // A header merged down into this row from the band's rows above names this row's column too.
+      const m = grid.mergeAt(r, c);
+      if (m && !(m.left === c && m.top < r && m.top >= r - (MAX_BAND_ROWS - 1))) break;
+      v = m ? grid.raw(m.top, m.left) : grid.raw(r, c);
+      if (typeof v === "string" && !v.trim()) v = null;
+    }
     if (typeof v !== "string" || v.length > 40) continue;
     const t = v.trim();
     if (!t || t.length > MAX_HEADER_TEXT) continue;
@@ -76,13 +82,47 @@ function rowCounts(grid: Grid, row: number) {
 }
 
 /**
+ * The texts of a row's own cells (merge areas' covered cells skipped, blanks left out), trimmed;
+ * undefined when one is not text (a number, a figure written as text, a date): not a header row.
+ */
+function rowTexts(grid: Grid, row: number): { col: number; text: string }[] | undefined {
+  const right = scanRight(grid);
+  const out: { col: number; text: string }[] = [];
+  for (let c = grid.left; c <= right; c++) {
+    if (grid.mergeAt(row, c)) continue;
+    const v = grid.raw(row, c);
+    if (v === null || v === undefined || (typeof v === "string" && !v.trim())) continue;
+    if (typeof v !== "string" || isNumberLike(v)) return undefined;
+    out.push({ col: c, text: v.trim() });
+  }
+  return out;
+}
+
+/** A row of nothing but header texts (group labels included) and blanks, with at least one label. */
+function isHeaderOnly(grid: Grid, row: number): boolean {
+  const texts = rowTexts(grid, row);
+  return !!texts?.length && texts.every(({ text }) => text.length <= MAX_HEADER_TEXT && headerKinds(text) !== 0);
+}
+
+/**
  * The header a row is, if any: an indicator header names level columns and a target or actual
  * (two level columns, or one beside a weight or score: "指标名称 | 目标值 | 权重 | 实际完成值 |
  * 自评分"); a score table's names 一级/二级/三级指标 and 得分 but no target; a funds header two of
- * 年初预算数 / 全年预算数 / 执行率 and no level column.
+ * 年初预算数 / 全年预算数 / 执行率 and no level column. A band drawn without merges is named by
+ * its rows together: the lowest of up to three header-only rows, its blanks read from above
+ * (云南 公开14表 with its merges removed: 实际完成值 / 分值 / 得分 only on the upper row).
  */
 function classifyRow(grid: Grid, row: number): HeaderKind | undefined {
-  const n = rowCounts(grid, row);
+  const kind = kindOf(rowCounts(grid, row));
+  if (kind || !isHeaderOnly(grid, row)) return kind;
+  for (let up = 1; up < MAX_BAND_ROWS && row - up >= grid.top && isHeaderOnly(grid, row - up); up++) {
+    const k = kindOf(rowCounts(grid, row, up));
+    if (k) return k;
+  }
+  return undefined;
+}
+
+function kindOf(n: ReturnType<typeof rowCounts>): HeaderKind | undefined {
   if (n.measures >= 1 && (n.levels >= 2 || (n.levels >= 1 && n.score + n.weight >= 1))) return "indicator";
   if (n.subLevels >= 2 && n.score >= 1 && n.measures === 0) return "score-table";
   if (n.funds >= 2 && n.levels === 0) return "funds";
@@ -105,14 +145,10 @@ export interface HeaderBand {
 
 /** A row above the anchor that holds group labels or headers merged down into the band. */
 function isGroupRow(grid: Grid, row: number, anchor: number): boolean {
-  const right = scanRight(grid);
+  const texts = rowTexts(grid, row);
+  if (!texts) return false;
   let useful = 0;
-  for (let c = grid.left; c <= right; c++) {
-    if (grid.mergeAt(row, c)) continue;
-    const v = grid.raw(row, c);
-    if (v === null || v === undefined || (typeof v === "string" && !v.trim())) continue;
-    if (typeof v !== "string" || isNumberLike(v)) return false;
-    const t = v.trim();
+  for (const { col: c, text: t } of texts) {
     const m = grid.masterMerge(row, c);
     const down = m !== undefined && m.bottom >= anchor;
     if (down) {

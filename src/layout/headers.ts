@@ -263,6 +263,7 @@ export const HK_SUBLEVEL = 16; // exactly "[一二三四]级指标" once normali
 export const HK_WEIGHT = 32; // indicator weight
 export const HK_PART = 64; // a split target's operator or unit, a raw score
 export const HK_GROUP = 128; // a group label of a header band (绩效指标, 年度指标值)
+export const HK_REASON = 256; // the 偏差原因 column's header (a header, though no check needs it to find a form)
 
 const KINDS_CACHE = new Map<string, number>();
 const LEVEL_EXACT = [
@@ -300,6 +301,7 @@ export function headerKinds(t: string): number {
   )
     k |= HK_PART;
   if (GROUP_LABELS.test(n)) k |= HK_GROUP;
+  if (headerMatch(t, INDICATOR_HEADERS.reason)) k |= HK_REASON;
   if (
     headerMatch(t, FUNDS_HEADERS.initial) ||
     headerMatch(t, FUNDS_HEADERS.budget) ||

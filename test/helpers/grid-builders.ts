@@ -664,6 +664,13 @@ export type TemplateColumn = "level1" | "level2" | "level3" | "target" | "actual
 export interface TemplateSpec {
   /** Header band rows: 1 (one row), 2 (group labels over sub-labels, the rest merged down), 3 (a group row above that). */
   band: 1 | 2 | 3;
+  /**
+   * How a band of two or three rows is drawn: "merged" (group labels merged across their columns,
+   * the other headers merged down the band; the default), "repeated" (no merges: a group label in
+   * each of its columns, the other headers in the band's top row with blanks below), "blank" (no
+   * merges: a group label in its first column only, the other headers in the top row).
+   */
+  bandMerges?: "merged" | "repeated" | "blank";
   /** Indicator columns left to right (weight left out when weights are in labels; target split when splitTarget). */
   order: TemplateColumn[];
   /** Header text per column kind. */
@@ -806,6 +813,7 @@ export function templateForm(spec: TemplateSpec): { model: CellModel; expect: Te
   put(4, 1, "其中：财政拨款");
   [100, 100, 90].forEach((v, i) => put(4, 2 + i, v));
   // Header band.
+  const bandMerges = spec.bandMerges ?? "merged";
   const top = 5;
   const bottom = top + spec.band - 1;
   const levelCols = layout.map((k, c) => (k.startsWith("level") ? c : -1)).filter((c) => c >= 0);
@@ -817,7 +825,7 @@ export function templateForm(spec: TemplateSpec): { model: CellModel; expect: Te
     if (grouped) put(bottom, c, text);
     else {
       put(top, c, text);
-      merge(top, c, bottom, c);
+      if (bandMerges === "merged") merge(top, c, bottom, c);
     }
   });
   if (spec.band > 1) {
@@ -832,15 +840,13 @@ export function templateForm(spec: TemplateSpec): { model: CellModel; expect: Te
       }
       return out;
     };
-    for (const [a, b] of runs(levelCols)) {
-      put(groupRow, a, "绩效指标");
-      merge(groupRow, a, groupRow, b);
-    }
-    if (spec.splitTarget)
-      for (const [a, b] of runs(splitCols)) {
-        put(groupRow, a, "年度指标值");
-        merge(groupRow, a, groupRow, b);
-      }
+    const group = (label: string, a: number, b: number) => {
+      put(groupRow, a, label);
+      if (bandMerges === "merged") merge(groupRow, a, groupRow, b);
+      else if (bandMerges === "repeated") for (let c = a + 1; c <= b; c++) put(groupRow, c, label);
+    };
+    for (const [a, b] of runs(levelCols)) group("绩效指标", a, b);
+    if (spec.splitTarget) for (const [a, b] of runs(splitCols)) group("年度指标值", a, b);
     if (spec.band === 3) {
       // A group row over the whole table whose other cells are the headers merged down from it.
       for (const c of [...levelCols, ...(spec.splitTarget ? splitCols : [])]) {

@@ -13,7 +13,7 @@ import { readSplitTarget, readValue } from "../../src/engine/value";
 import { detectForms } from "../../src/layout/detect";
 import { Grid } from "../../src/layout/grid";
 import { worksheetToGrid } from "../helpers/exceljs-grid";
-import { gridOf } from "../helpers/grid-builders";
+import { CellModel, gridOf, unmerge } from "../helpers/grid-builders";
 
 const only = (g: Grid): ProjectForm => {
   const forms = detectForms(g);
@@ -244,22 +244,25 @@ async function caseGrid(file: string): Promise<Grid> {
   return worksheetToGrid(wb.worksheets[0]);
 }
 
+/** yongde-2022's indicator columns (test/data/cases/README.md: A-C levels, D-F 指标性质 | 指标值 | 度量单位, G-J). */
+const YONGDE_COLUMNS = {
+  level1: 0,
+  level2: 1,
+  level3: 2,
+  targetOp: 3,
+  target: 4,
+  unit: 5,
+  actual: 6,
+  weight: 7,
+  score: 8,
+  reason: 9,
+};
+
 describe("the shared cases as detection reads them", () => {
   it("yongde-2022: a two-row indicator header (rows 12-13), the target split 指标性质 | 指标值 | 度量单位, the total on row 24 in column G", async () => {
     const f = only(await caseGrid("yongde-2022.xlsx"));
     expect([f.indicatorHeaderRow, f.headerBands]).toEqual([12, [[11, 12]]]);
-    expect(f.columns).toEqual({
-      level1: 0,
-      level2: 1,
-      level3: 2,
-      targetOp: 3,
-      target: 4,
-      unit: 5,
-      actual: 6,
-      weight: 7,
-      score: 8,
-      reason: 9,
-    });
+    expect(f.columns).toEqual(YONGDE_COLUMNS);
     expect(f.indicators.map((i) => i.row + 1)).toEqual([14, 15, 16, 17, 18, 19, 21, 22, 23]);
     expect(f.indicators.map((i) => i.score?.value)).toEqual([10, 10, 7, 10, 10, 9, 10, 10, 10]);
     const t = f.total;
@@ -291,6 +294,24 @@ describe("the shared cases as detection reads them", () => {
     expect([f.total?.row, f.total?.score?.cell]).toEqual([18, "G19"]);
     expect(issuesOf(f)).toEqual(["inferred ind.weight@A10"]);
   });
+
+  it.each([
+    ["the band's merges removed, its labels only in the top cell (G12:J13 and A12:C12, D12:F12 unmerged)", "blank"],
+    ["the band's merges removed, each group label repeated across its columns", "copy"],
+  ] as const)(
+    "yongde-2022 drawn without merges in its header band (rows 12-13): %s, the same columns and rows",
+    async (_name, mode) => {
+      // tryout: the band's labels 实际完成值 / 分值 / 得分 / 偏差原因 only on row 12 over blank cells of row 13.
+      const model = CellModel.fromGrid(await caseGrid("yongde-2022.xlsx"));
+      const inBand = (m: { top: number; bottom: number }) => m.top >= 11 && m.bottom <= 12;
+      const f = only(unmerge(model, mode, inBand).model.toGrid());
+      expect(f.indicatorHeaderRow).toBe(12);
+      expect(f.columns).toEqual(YONGDE_COLUMNS);
+      expect(f.indicators.map((i) => i.row + 1)).toEqual([14, 15, 16, 17, 18, 19, 21, 22, 23]);
+      expect([f.total?.weight?.value, f.total?.score?.value]).toEqual([100, 96]);
+      expect(issuesOf(f)).toEqual([]);
+    },
+  );
 
   it("jinzhai-dept-2023: the name under 部门 (B3), the funds block and rows 12-19; the published copy is cut off (no 满意度指标, no total) on its last row", async () => {
     const f = only(await caseGrid("jinzhai-dept-2023.xlsx"));

@@ -75,6 +75,8 @@ const ORDERS: TemplateColumn[][] = [
   ["level3", "level1", "level2", "actual", "target", "score", "weight", "reason"],
   ["reason", "level1", "level2", "level3", "weight", "target", "actual", "score"],
 ];
+/** A band of two or three rows merged, or drawn without merges (tryout: yongde's band with its merges removed). */
+const BAND_MERGES = ["merged", "repeated", "blank"] as const;
 const TOTAL_LABELS = ["总分", "总分：", "总分:", "总分（100分）", "得分合计", "综合得分", "總分"];
 const NAME_LABELS: [string, boolean][] = [
   ["项目名称", false],
@@ -158,17 +160,18 @@ describe("generated templates: every combination of the parts reads the same", (
   const cases: [string, TemplateSpec][] = [];
   let i = 0;
   for (const band of [1, 2, 3] as const)
-    for (const weights of ["column", "paren", "bare", "percent"] as const)
-      for (const [textName, text] of TEXTS)
-        for (const splitTarget of [false, true]) {
-          const s = spec(i++, { band, weights, text, splitTarget });
-          cases.push([
-            `band ${band}, weights ${weights}, ${textName}, target ${splitTarget ? "split" : "one column"}, ` +
-              `columns ${s.order.join("|")}, total "${s.totalLabel}"${s.totalInside ? " inside" : ""}, ` +
-              `blank rows ${s.blankAfter ? "inside" : "none"}${s.blankBeforeTotal ? " + before total" : ""}, name "${s.nameLabel}"`,
-            s,
-          ]);
-        }
+    for (const bandMerges of band === 1 ? (["merged"] as const) : BAND_MERGES)
+      for (const weights of ["column", "paren", "bare", "percent"] as const)
+        for (const [textName, text] of TEXTS)
+          for (const splitTarget of [false, true]) {
+            const s = spec(i++, { band, bandMerges, weights, text, splitTarget });
+            cases.push([
+              `band ${band}${band > 1 ? ` ${bandMerges}` : ""}, weights ${weights}, ${textName}, target ${splitTarget ? "split" : "one column"}, ` +
+                `columns ${s.order.join("|")}, total "${s.totalLabel}"${s.totalInside ? " inside" : ""}, ` +
+                `blank rows ${s.blankAfter ? "inside" : "none"}${s.blankBeforeTotal ? " + before total" : ""}, name "${s.nameLabel}"`,
+              s,
+            ]);
+          }
   it.each(cases)("%s", (_name, s) => expectRead(s));
 
   it("random combinations (fast-check)", () => {
@@ -176,6 +179,7 @@ describe("generated templates: every combination of the parts reads the same", (
       fc.property(
         fc.record({
           band: fc.constantFrom(1, 2, 3) as fc.Arbitrary<1 | 2 | 3>,
+          bandMerges: fc.constantFrom(...BAND_MERGES),
           order: fc.constantFrom(...ORDERS),
           headers: fc.constantFrom(...HEADER_SETS),
           weights: fc.constantFrom("column", "paren", "bare", "percent") as fc.Arbitrary<TemplateSpec["weights"]>,
