@@ -178,7 +178,14 @@ export class SheetPool {
   private start(): Worker | undefined {
     if (!this.enabled || this.failed) return undefined;
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER!, { workerData: this.settings });
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER!, { workerData: this.settings });
+    } catch {
+      // No thread to be had (resource limits): everything stays on the main thread.
+      this.failed = true;
+      return undefined;
+    }
     let ready: (up: boolean) => void = () => undefined;
     this.started = new Promise((resolve) => (ready = resolve));
     worker.on("message", (m: { ready?: true; id: number; outcomes: [number, SheetOutcome][] }) => {
