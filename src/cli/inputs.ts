@@ -7,9 +7,10 @@
  * - `.xlsx`, `.xlsm` (the same package format) are read;
  * - `.xls` (Excel 97-2003), `.et` (WPS), `.ods` (OpenDocument) are converted with LibreOffice
  *   (libreoffice.ts);
- * - in folders, symbolic links are not followed, and lock files (`~$…`), perf-check's own annotated
- *   copies (`*.checked.xlsx`, `*.checked.xlsm`), its output folder and report, and every other spreadsheet-looking
- *   file (templates, `.xlsb`, `.csv`, …) are listed as skipped with a reason;
+ * - in folders, symbolic links are not followed: every one is listed as skipped with a reason (whatever
+ *   it points at: a file also in the folder, a folder, a file outside, nothing), and so are lock files
+ *   (`~$…`), perf-check's own annotated copies (`*.checked.xlsx`, `*.checked.xlsm`), its output folder
+ *   and report, and every other spreadsheet-looking file (templates, `.xlsb`, `.csv`, …);
  * - a path named on the command line is always tried (a symlink there is the user's choice).
  *
  * Folders are listed in code-point order of their entries' names (never the machine's locale), so
@@ -65,8 +66,11 @@ export async function collectInputs(paths: readonly string[], opts: CollectOptio
   const outFiles = new Set(await Promise.all((opts.outputFiles ?? []).map(identity)));
   const seen = new Set<string>();
   const inputs: Input[] = [];
-  const add = async (input: Input) => {
-    const id = await identity(input.file);
+  // A file is listed once however it is reached (named twice, or a folder inside another named one),
+  // by its real path. A symlink found in a folder is an entry of its own, by the path of the link:
+  // listed as skipped even when its target is listed too, and never hiding that target.
+  const add = async (input: Input, id?: string) => {
+    id ??= await identity(input.file);
     if (seen.has(id)) return;
     seen.add(id);
     inputs.push(input);
@@ -91,8 +95,11 @@ export async function collectInputs(paths: readonly string[], opts: CollectOptio
     for (const e of entries) {
       const full = path.join(dir, e.name);
       if (e.isSymbolicLink()) {
-        const target = await fs.stat(full).catch(() => undefined);
-        if (target?.isDirectory() || looksLikeSpreadsheet(e.name)) await skip(full, root, "INPUT_SKIP_SYMLINK");
+        const link = path.resolve(full);
+        await add(
+          { file: full, rel: path.relative(root, full), action: "skip", reason: both("INPUT_SKIP_SYMLINK") },
+          `link:${link}`,
+        );
       } else if (e.isDirectory()) {
         if (outDirs.has(await identity(full))) await skip(full, root, "INPUT_SKIP_OUTPUT_DIR");
         else await walk(full, root);

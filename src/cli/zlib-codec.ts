@@ -1,7 +1,8 @@
 /**
  * Raw deflate by Node's native zlib, for the CLI: fast from the first call (no JavaScript
  * inflater to compile in a short-lived process), and zlib stops a stream the moment its output
- * would pass the cap (maxOutputLength), so a zip bomb is never inflated further.
+ * would pass the cap (maxOutputLength), so a zip bomb is never inflated further. Members are
+ * checked against their CRC-32 by zlib.crc32 (native; Node 20.15 and later, else the table one).
  */
 import zlib from "zlib";
 import type { Codec } from "../xlsx/zip";
@@ -22,4 +23,5 @@ export const zlibCodec: Codec = {
     const out = zlib.deflateRawSync(data, { level: 6 });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   },
+  crc32: typeof zlib.crc32 === "function" ? (data) => zlib.crc32(data) : undefined,
 };

@@ -5,7 +5,8 @@
  * review score, the budget block's score recomputed with its own weight, the review total as the
  * SUM of the review column (never of the stated scores), and its grade. Pure.
  *
- * An operand is the cell itself wherever the cell holds the very number the engine used; where
+ * An operand is the cell itself wherever a formula reads from it the very number the engine used
+ * (a number cell, or text VALUE() reads such as "100%"; 95 in a "%" unit column divided by 100); where
  * only the checker's parser reads a number out of text ("≥600人" → 600, "53.861万元" → 53.861),
  * the engine's value is written as a literal, and the formula's note says so (a literal does not
  * follow later edits of that cell).
@@ -44,21 +45,44 @@ function textOf(f: Field): string {
 }
 
 /**
- * A cell's number in a formula: the reference when the cell is a number equal to `value`, else
- * `value` as a literal, with a note naming the cell and its text (`fromText`: the parser read
- * the number out of text such as "≥600人", so the cell is never referenced). `divideBy100`: the
- * rule read the figure as a percent (95 for 95%), so the formula divides it too.
+ * Text a formula reads as a number with VALUE(), the same in Excel, WPS and LibreOffice: digits with
+ * an optional decimal point and sign, optionally a trailing % ("100%", "98.5%", "735"). Nothing else
+ * (no spaces, units, operators, thousands separators or full-width digits).
+ */
+const VALUE_TEXT = /^(-?\d+(?:\.\d+)?)(%?)$/;
+
+/** How a formula reads a cell as a number, and the number it gets; undefined where it cannot. */
+function readable(f: Field): { expr: string; number: Decimal } | undefined {
+  if (typeof f.value === "number")
+    return Number.isFinite(f.value) ? { expr: f.cell, number: toDecimal(f.value) } : undefined;
+  const m = typeof f.value === "string" ? VALUE_TEXT.exec(f.value) : null;
+  if (!m) return undefined;
+  const n = toDecimal(m[1]);
+  return { expr: `VALUE(${f.cell})`, number: m[2] ? n.div(100) : n };
+}
+
+/**
+ * A cell's number in a formula: the cell itself whenever a formula reads it as the engine's
+ * `value` (a number cell, or text VALUE() reads such as "100%"), else `value` as a literal, with a
+ * note naming the cell and its text (text such as "≥600人" or "53.861万元", which only the
+ * checker's parser reads). An operator from a 指标性质 column ("≧") or a unit from a unit column
+ * ("人次") does not make a number cell text. `divideBy100`: the rule read the figure as a percent (95
+ * for 95%), so the formula divides it too; `percent`: the engine's value is a fraction read as a
+ * percent, so a cell holding it ×100 (95 in a column whose unit is "%") is divided by 100.
  */
 function numberOperand(
   f: Field | undefined,
   value: Decimal,
   lang: Lang,
   divideBy100 = false,
-  fromText = false,
+  percent = false,
 ): Operand {
   const used = divideBy100 ? value.div(100) : value;
-  if (!fromText && f && typeof f.value === "number" && Number.isFinite(f.value) && toDecimal(f.value).eq(value))
-    return { expr: divideBy100 ? `(${f.cell}/100)` : f.cell };
+  const read = f && readable(f);
+  if (read) {
+    if (read.number.eq(used)) return { expr: read.expr };
+    if ((divideBy100 || percent) && read.number.eq(used.times(100))) return { expr: `(${read.expr}/100)` };
+  }
   const expr = literal(used);
   if (!f) return { expr };
   return { expr, note: t(lang, "REVIEW_LITERAL", { cell: f.cell, text: textOf(f), value: formatDecimal(used) }) };
@@ -105,8 +129,8 @@ function ruleRatio(
   // As rules.ts normalises the two sides: a bare 95 against "≥90%" is 95%, and the other way round.
   const aTo = target.percent && !actual.percent && actual.value.gt(1);
   const tTo = !target.percent && actual.percent && target.value.gt(1);
-  const A = numberOperand(ind.actual, actual.value, lang, aTo, actual.op !== "none" || actual.approx);
-  const T = numberOperand(ind.target, target.value, lang, tTo, target.op !== "none" || target.approx);
+  const A = numberOperand(ind.actual, actual.value, lang, aTo, actual.percent);
+  const T = numberOperand(ind.target, target.value, lang, tTo, target.percent);
   const a = A.expr;
   const tt = T.expr;
   const lower =

@@ -791,7 +791,24 @@ Environment: SOFFICE=path of soffice (none: do not use LibreOffice)`,
   },
   READ_MEMBER_CORRUPT: {
     zh: "文件已损坏（{member} 无法解压：{detail}）",
-    en: "the file is corrupt ({member} cannot be inflated: {detail})",
+    en: "the file is damaged ({member} cannot be inflated: {detail})",
+  },
+  // Damaged zip members (src/xlsx/zip.ts inflateEntry, src/xlsx/package.ts): what they contradict
+  READ_DAMAGED: {
+    zh: "文件已损坏（{member}：{detail}）",
+    en: "the file is damaged ({member}: {detail})",
+  },
+  READ_DAMAGED_CRC: {
+    zh: "CRC-32 校验值为 {actual}，与声明的 {stated} 不符",
+    en: "its CRC-32 is {actual}, not the stated {stated}",
+  },
+  READ_DAMAGED_SIZE: {
+    zh: "解压后为 {actual} 字节，与声明的 {stated} 字节不符",
+    en: "it inflates to {actual} bytes, not the stated {stated}",
+  },
+  READ_DAMAGED_OVERRUN: {
+    zh: "解压后超过声明的 {stated} 字节，且数据流随后结束或出错",
+    en: "it inflates past its stated {stated} bytes, then its stream ends or breaks",
   },
   READ_METHOD: {
     zh: "文件使用了不支持的压缩方式（{member}）",

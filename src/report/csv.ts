@@ -5,17 +5,26 @@
  * form's 自评得分, 复核得分, 偏差 and both grades, and the policy and packs it was checked under.
  * Headers, statuses and severities in the report's language. UTF-8 with a BOM and CRLF (Excel
  * opens it as is); every cell on one line (plain()), and a cell a spreadsheet would run as a
- * formula (leading = + - @) made inert with a quote mark. Pure.
+ * formula (leading = + - @, but a plain number such as a negative 偏差) made inert with a quote mark. Pure.
  */
 import { t } from "../i18n/strings";
 import { codeName, rulesInForce, severityName } from "./rules";
 import { figures, findingCells, layoutCode, plain, shownPath, statusText } from "./format";
 import type { ReportRun } from "./types";
 
-/** A CSV cell: quoted, on one line (plain()), and a leading = + - @ made inert with a quote mark. */
+/**
+ * A number as Excel and WPS read a typed one: an optional sign, digits with an optional decimal part
+ * or exponent, an optional trailing %. Such a cell cannot call anything, so it is no formula risk.
+ */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$/;
+
+/**
+ * A CSV cell: quoted, on one line (plain()), and a leading = + - @ made inert with a quote mark
+ * (OWASP, CSV Injection), except on a plain number ("-20", "-3.8", "+5"), which stays a number.
+ */
 export function csvCell(v: unknown): string {
   let s = plain(v);
-  if (/^[=+\-@]/.test(s)) s = `'${s}`;
+  if (/^[=+\-@]/.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
 

@@ -2,7 +2,7 @@
  * The report as an .xlsx workbook reviewers filter and file: a sheet of findings (one row per
  * finding: file, form, sheet, cell, code, name, severity, message, expected, found, fix; an
  * unreadable or skipped file one row with its reason; a form's layout problems too), a sheet of
- * forms (自评 / 复核 / 偏差, both grades, 执行率, counts), a sheet of every file handed over with its
+ * forms (自评 / 复核 / 偏差, both grades, 执行率 as a number formatted 0.00%, counts), a sheet of every file handed over with its
  * status, and a sheet per part of the batch summary
  * (grades, deviations, high self with low 执行率, full marks, 执行率 bands), and a sheet naming the
  * policy, packs, date and version with every rule in force and its source. Every sheet has a
@@ -29,7 +29,16 @@ import { codeFix, codeName, rulesInForce, severityName } from "./rules";
 import { summarize, type FormRef } from "./summary";
 import type { ReportFinding, ReportRun } from "./types";
 
-type Cell = string | number | undefined;
+/** An execution rate: the fraction (1 is 100%), shown with Excel's built-in format 0.00% (numFmtId 10). */
+interface Percent {
+  percent: number;
+}
+
+type Cell = string | number | Percent | undefined;
+
+/** Cell styles (cellXfs in STYLES): plain, the bold header, a percent. */
+const STYLE_HEADER = 1;
+const STYLE_PERCENT = 2;
 
 interface Sheet {
   name: string;
@@ -61,8 +70,22 @@ function num(s: string | undefined): Cell {
   return s !== undefined && /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : s;
 }
 
+/** A rate (a fraction as a decimal string, "0.3709") as a percent cell; "" when there is none. */
+function rate(fraction: string | undefined): Cell {
+  if (fraction === undefined) return "";
+  const n = Number(fraction);
+  return Number.isFinite(n) ? { percent: n } : fraction;
+}
+
+/** What a cell shows, for its column's width. */
+function shown(v: Cell): string {
+  if (typeof v === "object") return percent(String(v.percent));
+  return String(v ?? "");
+}
+
 function cellXml(v: Cell, ref: string, style: number): string {
   if (v === undefined || v === "") return "";
+  if (typeof v === "object") return `<c r="${ref}" s="${STYLE_PERCENT}"><v>${v.percent}</v></c>`;
   if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}" s="${style}"><v>${v}</v></c>`;
   return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${xml(String(v))}</t></is></c>`;
 }
@@ -73,14 +96,14 @@ function sheetXml(sheet: Sheet): string {
   const widths = sheet.head.map((_, c) =>
     Math.min(
       60,
-      Math.max(8, ...rows.map((r) => [...String(r[c] ?? "")].reduce((n, ch) => n + (ch > "\u2e7f" ? 2 : 1), 0) + 2)),
+      Math.max(8, ...rows.map((r) => [...shown(r[c])].reduce((n, ch) => n + (ch > "\u2e7f" ? 2 : 1), 0) + 2)),
     ),
   );
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
   const data = rows
     .map(
       (r, ri) =>
-        `<row r="${ri + 1}">${r.map((v, ci) => cellXml(v, `${colName(ci)}${ri + 1}`, ri === 0 ? 1 : 0)).join("")}</row>`,
+        `<row r="${ri + 1}">${r.map((v, ci) => cellXml(v, `${colName(ci)}${ri + 1}`, ri === 0 ? STYLE_HEADER : 0)).join("")}</row>`,
     )
     .join("");
   const last = `${colName(width - 1)}${rows.length}`;
@@ -89,7 +112,7 @@ function sheetXml(sheet: Sheet): string {
 }
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** The sheets of a run, in order. */
 export function reportSheets(run: ReportRun): Sheet[] {
@@ -168,7 +191,7 @@ export function reportSheets(run: ReportRun): Sheet[] {
         n.reviewGrade,
         num(form.total.stated),
         form.grade.stated,
-        percent(form.funds?.rate),
+        rate(form.funds?.rate),
         c.error,
         c.warning,
         c.info,
@@ -201,7 +224,7 @@ export function reportSheets(run: ReportRun): Sheet[] {
       num(r.self),
       num(r.review),
       num(r.deviation),
-      percent(r.rate),
+      rate(r.rate),
     ]),
   });
   return [

@@ -7,7 +7,7 @@
  */
 import { both } from "../i18n/strings";
 import type { Params, StringKey } from "../i18n/strings";
-import { inflateEntry, readZip, ZipEntry, ZipError, type Codec } from "./zip";
+import { inflateEntry, readZip, ZipEntry, ZipError, type Codec, type DamageCheck } from "./zip";
 
 export interface ReadLimits {
   /** Largest file accepted, bytes. */
@@ -50,6 +50,18 @@ export class WorkbookReadError extends Error {
 export function readError(key: StringKey, params: Params = {}): WorkbookReadError {
   const m = both(key, params);
   return new WorkbookReadError(m.zh, m.en);
+}
+
+/** "The file is damaged (member: which check failed)", in both languages. */
+function damaged(member: string, check: DamageCheck): WorkbookReadError {
+  const hex = (n: number) => n.toString(16).padStart(8, "0");
+  const detail =
+    check.what === "crc"
+      ? both("READ_DAMAGED_CRC", { stated: hex(check.stated), actual: hex(check.actual) })
+      : check.what === "size"
+        ? both("READ_DAMAGED_SIZE", { stated: check.stated, actual: check.actual })
+        : both("READ_DAMAGED_OVERRUN", { stated: check.stated });
+  return readError("READ_DAMAGED", { member, detail });
 }
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -101,8 +113,9 @@ export class XlsxPackage {
   }
 
   /**
-   * A member's content, inflated (once) under its stated size. Throws WorkbookReadError when it
-   * inflates to more than it states (a zip bomb), is corrupt, or uses a method this tool cannot read.
+   * A member's content, inflated (once) under its stated size and checked against its stated size
+   * and CRC-32. Throws WorkbookReadError when it inflates to far more than it states (a zip bomb),
+   * does not inflate to what its headers state (damaged), or uses a method this tool cannot read.
    */
   bytes(name: string): Uint8Array | undefined {
     const e = this.entry(name);
@@ -113,6 +126,7 @@ export class XlsxPackage {
     if (!(got instanceof Uint8Array)) {
       if (got.kind === "over-cap") throw readError("READ_MEMBER_LIES", { member: e.name, size: e.size });
       if (got.kind === "method") throw readError("READ_METHOD", { member: e.name });
+      if (got.kind === "damaged") throw damaged(e.name, got.check);
       throw readError("READ_MEMBER_CORRUPT", { member: e.name, detail: got.detail });
     }
     this.inflated.set(e.name, got);

@@ -128,27 +128,62 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** Why a member could not be inflated within its cap. */
-export type InflateFailure = { kind: "over-cap" } | { kind: "corrupt"; detail: string } | { kind: "method" };
+/**
+ * Why a member could not be read. "over-cap": it inflates past the cap with a deflate stream still
+ * valid well beyond its stated size (a zip bomb); "corrupt": the deflate stream is invalid; "damaged":
+ * the stream inflates, but not to the member its headers state (APPNOTE 6.3 §4.4.7–4.4.9: the CRC-32
+ * and the uncompressed size), e.g. a flipped bit; "method": encrypted or not deflate/stored.
+ */
+export type InflateFailure =
+  | { kind: "over-cap" }
+  | { kind: "corrupt"; detail: string }
+  | { kind: "damaged"; check: DamageCheck }
+  | { kind: "method" };
+
+/** Which of a member's stated facts its inflated content contradicts. */
+export type DamageCheck =
+  | { what: "crc"; stated: number; actual: number }
+  | { what: "size"; stated: number; actual: number }
+  /** It inflated past its stated size, then its stream ended or broke within twice that size. */
+  | { what: "overrun"; stated: number };
 
 /**
  * Raw deflate (RFC 1951) both ways. `inflate` never makes more than `cap` bytes: a stream that
- * would is "over-cap", however few bytes it takes (a zip bomb), and stops there.
+ * would is "over-cap", however few bytes it takes (a zip bomb), and stops there. `crc32`, where
+ * given, is a faster CRC-32 than this module's table one (Node's native zlib.crc32).
  */
 export interface Codec {
   inflate(data: Uint8Array, cap: number): Uint8Array | InflateFailure;
   deflate(data: Uint8Array): Uint8Array;
+  crc32?(data: Uint8Array): number;
 }
 
 /**
- * A member's content, inflated with at most `cap` bytes of output: a member that inflates to
- * more stops there ("over-cap", whatever its header says); the rest is never inflated.
+ * A member's content, inflated with at most `cap` bytes of output and checked against its headers:
+ * its size and CRC-32 must be the ones stated, else "damaged". A member that inflates to more than
+ * the cap stops there; when the cap is its stated size, it is inflated once more under twice that
+ * size (plus 64 KiB) to tell damage from a bomb: a stream that ends or breaks by then is "damaged"
+ * (a flipped bit can make a valid-looking stream run a little long), one still going is "over-cap".
+ * The rest is never inflated.
  */
 export function inflateEntry(e: ZipEntry, cap: number, codec: Codec): Uint8Array | InflateFailure {
   if (e.flags & 1) return { kind: "method" };
-  if (e.method === 0) return e.data.length > cap ? { kind: "over-cap" } : e.data;
-  if (e.method !== 8) return { kind: "method" };
-  return codec.inflate(e.data, cap);
+  let out: Uint8Array | InflateFailure;
+  if (e.method === 0) out = e.data.length > cap ? { kind: "over-cap" } : e.data;
+  else if (e.method !== 8) return { kind: "method" };
+  else out = codec.inflate(e.data, cap);
+  if (!(out instanceof Uint8Array)) {
+    if (out.kind !== "over-cap" || e.method !== 8 || cap < e.size) return out;
+    const again = codec.inflate(e.data, 2 * e.size + (1 << 16));
+    if (again instanceof Uint8Array || again.kind === "corrupt") {
+      return { kind: "damaged", check: { what: "overrun", stated: e.size } };
+    }
+    return out;
+  }
+  if (out.length !== e.size) return { kind: "damaged", check: { what: "size", stated: e.size, actual: out.length } };
+  const crc = codec.crc32 ? codec.crc32(out) : crc32(out);
+  if (crc !== e.crc) return { kind: "damaged", check: { what: "crc", stated: e.crc, actual: crc } };
+  return out;
 }
 
 let CRC_TABLE: Int32Array | undefined;

@@ -87,6 +87,10 @@ describe("a folder with every kind of file", () => {
     await fs.copyFile(SEED003, path.join(outside, "target.xlsx"));
     await fs.symlink(path.join(outside, "target.xlsx"), at("link", "j-链接.xlsx"));
     await fs.symlink(outside, at("linkdir", "k-链接目录"));
+    // Links to files of this folder, one before its target in code-point order, one after; one to a text file.
+    await fs.symlink("a-科委.xlsx", at("linkBefore", "0-链接.xlsx"));
+    await fs.symlink(names.xlsx, at("linkAfter", "m-链接.xlsx"));
+    await fs.symlink("说明.txt", at("linkText", "n-说明链接"));
     await fs.copyFile(SEED000, at("nested", path.join("sub", "l-子目录.xlsx")));
   });
 
@@ -94,7 +98,7 @@ describe("a folder with every kind of file", () => {
 
   const CHECKED = ["xlsx", "xlsm", "pay", "blank", "template", "nested"];
   const UNREADABLE = ["corrupt", "xls"];
-  const SKIPPED = ["lock", "copy", "csv", "xlsb", "link", "linkdir"];
+  const SKIPPED = ["lock", "copy", "csv", "xlsb", "link", "linkdir", "linkBefore", "linkAfter", "linkText"];
 
   test("JSON: every file once, in code-point order, with its status; summary counts add up", async () => {
     const { doc, code } = await runJson([folder], { env: NO_SOFFICE });
@@ -106,6 +110,7 @@ describe("a folder with every kind of file", () => {
     expect(doc.files).toHaveLength(CHECKED.length + UNREADABLE.length + SKIPPED.length);
     // Entry names in code-point order: "a-科委.checked.xlsx" < "a-科委.xlsx" ('c' < 'x'), "sub" after "k-…", "~$…" last.
     expect(doc.files.map((f) => path.relative(folder, f.file))).toEqual([
+      "0-链接.xlsx",
       "a-科委.checked.xlsx",
       "a-科委.xlsx",
       "b-宏.xlsm",
@@ -118,15 +123,17 @@ describe("a folder with every kind of file", () => {
       "i-二进制.xlsb",
       "j-链接.xlsx",
       "k-链接目录",
+      "m-链接.xlsx",
+      "n-说明链接",
       path.join("sub", "l-子目录.xlsx"),
       "~$a-科委.xlsx",
     ]);
     expect(doc.summary).toMatchObject({
-      files: 14,
+      files: 17,
       checked: 6,
       converted: 0,
       unreadable: 2,
-      skipped: 6,
+      skipped: 9,
       forms: 3,
       errors: 3, // the three NO_FORM findings; seed000 has none
       warnings: 6, // seed000's two of the review pack (LOW_EXECUTION_NO_REASON, VAGUE_EFFECT_TARGET), three times
@@ -150,7 +157,8 @@ describe("a folder with every kind of file", () => {
     expect(reason("csv")).toBe("文本表格（.csv）没有表格布局，无法复核：请提供 .xlsx 工作簿");
     expect(reason("xlsb")).toBe("Excel 二进制工作簿（.xlsb）不支持：请在 Excel 中另存为 .xlsx");
     expect(reason("link")).toBe("符号链接，文件夹扫描不跟随；要检查它请直接指定目标文件");
-    expect(reason("linkdir")).toBe(reason("link"));
+    // Every symlink, whatever it points at: a folder, a file of this folder (listed on its own too), a text file.
+    for (const k of ["linkdir", "linkBefore", "linkAfter", "linkText"]) expect(`${k} ${reason(k)}`).toBe(`${k} ${reason("link")}`);
   });
 
   test("a symlink named on the command line is the user's choice: it is read", async () => {
@@ -211,7 +219,7 @@ describe("a folder with every kind of file", () => {
       `${names.xls}: 错误: 读取 .xls 文件需要 LibreOffice：请安装 LibreOffice Calc（Debian/Ubuntu：apt-get install libreoffice-calc-nogui；其他系统见 libreoffice.org），或在 Excel/WPS 中另存为 .xlsx`,
     );
     expect(run.out).toContain(
-      "14 个文件（已检查 6，其中 0 个经 LibreOffice 转换；无法读取 2；跳过 6），3 张表，3 个错误，6 个警告；其中自评表 3 张，评分表 0 张，未评分 0 张；0 个提示\n",
+      "17 个文件（已检查 6，其中 0 个经 LibreOffice 转换；无法读取 2；跳过 9），3 张表，3 个错误，6 个警告；其中自评表 3 张，评分表 0 张，未评分 0 张；0 个提示\n",
     );
   });
 
@@ -250,7 +258,7 @@ describe("a folder with every kind of file", () => {
     expect(fileFindings).toContain(`<h3>${rel("pay")}</h3>`);
     expect(fileFindings).toContain("no performance self-evaluation form found: none of the 2 sheets");
     expect(html).toContain(
-      '<p id="summary-line">14 files (6 checked, 0 of them converted with LibreOffice; 2 unreadable; 6 skipped), 3 forms, 3 errors, 6 warnings;',
+      '<p id="summary-line">17 files (6 checked, 0 of them converted with LibreOffice; 2 unreadable; 9 skipped), 3 forms, 3 errors, 6 warnings;',
     );
   });
 

@@ -6,11 +6,14 @@
 import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
+import zlib from "zlib";
 import JSZip from "jszip";
 import { annotatedPath } from "../../src/cli/annotate";
+import { readZip, type ZipEntry } from "../../src/xlsx/zip";
 import { DEFAULT_LIMITS, openPackage, ReadLimits, WorkbookReadError } from "../../src/cli/read";
 import {
   buildZip,
+  crc32,
   fileEntry,
   formOf,
   makeTempDir,
@@ -117,6 +120,54 @@ describe("unreadable files: one line naming the file and the reason", () => {
     const run = await runCli([f]);
     expect(run.code).toBe(2);
     expect(run.err).toBe(`${f}: 错误: 文件已加密（设置了打开密码）或是旧版 .xls 格式；请另存为不加密的 .xlsx\n`);
+  });
+});
+
+describe("damaged files: each member read is checked against its CRC-32 and size (APPNOTE 6.3 §4.4.7–4.4.9)", () => {
+  /** SEED000 with `change` applied to the deflated bytes of its sheet, in place (headers untouched). */
+  async function damagedCopy(name: string, change: (data: Uint8Array) => void): Promise<{ file: string; member: ZipEntry }> {
+    const bytes = new Uint8Array(await fs.readFile(SEED000));
+    const member = readZip(bytes).find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+    change(member.data);
+    const file = path.join(dir, name);
+    await fs.writeFile(file, bytes);
+    return { file, member };
+  }
+
+  test("one flipped bit that still inflates to the stated size: the CRC-32 tells, one line naming the part, the other file checked", async () => {
+    const original = new Uint8Array(await fs.readFile(SEED000));
+    const sheet1 = readZip(original).find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+    // The first bit (from the middle on) whose flip leaves a stream of the same length: garbled text, same size.
+    let flip = -1;
+    let garbled = Buffer.alloc(0);
+    for (let bit = sheet1.data.length * 4; flip < 0; bit++) {
+      const data = Buffer.from(sheet1.data);
+      data[bit >> 3] ^= 1 << (bit & 7);
+      try {
+        const out = zlib.inflateRawSync(data);
+        if (out.length === sheet1.size) [flip, garbled] = [bit, out];
+      } catch {
+        // broken stream: another bit
+      }
+    }
+    const { file } = await damagedCopy("flipped.xlsx", (data) => {
+      data[flip >> 3] ^= 1 << (flip & 7);
+    });
+    const hex = (n: number) => n.toString(16).padStart(8, "0");
+    expect(await refused(file)).toContain(
+      `error: the file is damaged (xl/worksheets/sheet1.xml: its CRC-32 is ${hex(crc32(garbled))}, not the stated ${hex(sheet1.crc)})`,
+    );
+    const zh = await runCli([file]);
+    expect(zh.err).toBe(
+      `${file}: 错误: 文件已损坏（xl/worksheets/sheet1.xml：CRC-32 校验值为 ${hex(crc32(garbled))}，与声明的 ${hex(sheet1.crc)} 不符）\n`,
+    );
+  });
+
+  test("400 bytes zeroed inside the sheet's deflate data: damaged, not a zip bomb", async () => {
+    const { file } = await damagedCopy("zeroed.xlsx", (data) => data.fill(0, 1000, 1400));
+    const msg = await refused(file);
+    expect(msg).toMatch(/error: the file is damaged \(xl\/worksheets\/sheet1\.xml/);
+    expect(msg).not.toMatch(/bomb/);
   });
 });
 
@@ -389,7 +440,8 @@ describe('formula-like text in cells (=HYPERLINK("http://x"), +cmd, @SUM(A1), -2
     expect((await runCli(["--report", report, file])).code).toBe(1);
     const rows = parseCsv((await fs.readFile(report, "utf8")).replace(/^\ufeff/, ""));
     const fields = rows.flat();
-    expect(fields.filter((f) => /^[=+\-@\t\r]/.test(f))).toEqual([]);
+    // A plain number (a negative 偏差) stays a number; anything else starting = + - @ is guarded.
+    expect(fields.filter((f) => /^[=+\-@\t\r]/.test(f) && !/^[+-]?\d+(\.\d+)?$/.test(f))).toEqual([]);
     for (const h of HOSTILE) expect(fields).toContain(`'${h}`);
     expect(fields).toContain("<script>alert(1)</script>");
   });

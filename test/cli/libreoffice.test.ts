@@ -4,8 +4,9 @@
  * rates, scores and totals written as native Excel formulas (works without the add-in)"; issue
  * 14: "annotated copies recalculate, in LibreOffice, to exactly the figures the checker reports").
  *
- * The copies of the three fixtures and of a form with text amounts ("53.861万元"), text targets
- * ("≥5000分钟"), a text score ("30分") and a score above its weight, under each policy, have
+ * The copies of the three fixtures, of a form with text amounts ("53.861万元"), text targets
+ * ("≥5000分钟"), a text score ("30分") and a score above its weight, and of yongde-2022 (number
+ * targets beside operator and unit columns, percent text "100%"), under each policy, have
  * their cached formula results stripped, so nothing can pass by reading our own cache;
  * LibreOffice recalculates them headless (fresh profile, OOXMLRecalcMode 0 = always recalculate
  * on load) and writes .xlsx again; every formula cell perf-check wrote must then hold the
@@ -40,6 +41,8 @@ import {
 } from "../helpers/xlsx-builders";
 
 const TEXT_AMOUNTS = "text-amounts.xlsx";
+/** A real form whose targets are numbers (E14:E23) with the operator in a 指标性质 column (D) and the unit ("人次", "%") in F. */
+const YONGDE = path.join(__dirname, "..", "data", "cases", "yongde-2022.xlsx");
 
 const SOFFICE = findSoffice();
 const POLICIES = ["national", "linear", "spend-ratio"];
@@ -128,7 +131,7 @@ if (!SOFFICE) {
         ws.getCell("H22").value = "30分";
         ws.getCell("H23").value = 12;
       });
-      inputs = [...SEEDS, textAmounts];
+      inputs = [...SEEDS, textAmounts, YONGDE];
       const strippedDir = path.join(tmp, "stripped");
       const outDir = path.join(tmp, "recalculated");
       const profile = path.join(tmp, "profile");
@@ -211,7 +214,9 @@ if (!SOFFICE) {
     });
 
     test.each(
-      POLICIES.flatMap((p) => [...SEEDS.map((s) => path.basename(s)), TEXT_AMOUNTS].map((s) => [p, s] as const)),
+      POLICIES.flatMap((p) =>
+        [...SEEDS.map((s) => path.basename(s)), TEXT_AMOUNTS, path.basename(YONGDE)].map((s) => [p, s] as const),
+      ),
     )(
       "--policy %s, %s: every formula perf-check wrote computes the engine's value in LibreOffice",
       async (policy, base) => {
@@ -261,6 +266,37 @@ if (!SOFFICE) {
       const n = cases.reduce((s, c) => s + [...c.writes.values()].flat().length, 0);
       expect(n).toBeGreaterThan(150);
     });
+
+    test.each(POLICIES)(
+      "--policy %s, yongde-2022: number targets beside an operator and a unit column, and percent text, are referenced, never literals; LibreOffice gives the checker's total.review",
+      async (policy) => {
+        const c = cases.find((x) => x.policy === policy && x.original === YONGDE)!;
+        const writes = c.writes.get("公开14表")!;
+        const at = (cell: string) => writes.find((w) => w.cell === cell)!;
+        // E14 holds the number 735 (D14 "≧", F14 "人次"), G14 the number 735: both referenced.
+        expect(at("K14").formula).toBe("=ROUND(MAX(0,MIN(1,IF(G14>=E14,1,IF(E14>0,G14/E14,0))))*H14,2)");
+        // E15 holds 100 with the unit "%" in F15: 100% is (E15/100); G15 holds the text "100%": VALUE(G15).
+        expect(at("K15").formula).toBe(
+          "=ROUND(MAX(0,MIN(1,IF(VALUE(G15)>=(E15/100),1,IF((E15/100)>0,VALUE(G15)/(E15/100),0))))*H15,2)",
+        );
+        // Every indicator row E14:E23 and G14:G23 is referenced; no formula carries a literal note.
+        for (const row of [14, 15, 16, 17, 19, 21, 22, 23]) {
+          expect(at(`K${row}`).formula).toMatch(new RegExp(`E${row}\\b`));
+          expect(at(`K${row}`).formula).toMatch(new RegExp(`G${row}\\b`));
+        }
+        expect(writes.filter((w) => w.note?.includes("公式读不到"))).toEqual([]);
+        expect(at("K24").formula).toBe("=SUM(L6,K14:K19,K21:K23)");
+        const { doc } = await runJson(["--policy", policy, YONGDE]);
+        const review = Number((formOf(doc, "公开14表").total as { review?: string }).review);
+        expect(at("K24").result).toBe(review);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(c.recalculated);
+        const ws = wb.getWorksheet("公开14表")!;
+        expect(Math.abs((ws.getCell("K24").result as number) - review)).toBeLessThanOrEqual(1e-9);
+        // G19 "98%" against =100%: 9.8 of 10 (财预〔2020〕10号: a missed quantitative indicator scores 完成值/指标值 × 分值).
+        expect(ws.getCell("K19").result).toBe(9.8);
+      },
+    );
 
     test.each(POLICIES)(
       "--policy %s, text amounts: literals where the cells hold text, each named in the cell's note; the review total is the review column's SUM and the checker's total.review",

@@ -293,6 +293,22 @@ test("XLSX: read back with exceljs — findings, forms, a sheet per summary — 
       .slice(1)
       .reduce((n, r) => n + Number(r[1]), 0),
   ).toBe(s.forms);
+  // 执行率 (全年执行数/全年预算数, 财预〔2020〕10号): a number cell, the form's own fraction, shown 0.00%.
+  const formSheet = wb.getWorksheet("表格")!;
+  const rates = run.files.flatMap((f) => f.forms.map((x) => x.funds?.rate));
+  expect(rates.filter((r) => r !== undefined).length).toBeGreaterThan(5);
+  rates.forEach((r, i) => {
+    const cell = formSheet.getCell(i + 2, 12);
+    if (r === undefined) expect(cell.value).toBeNull();
+    else expect([cell.type, cell.value, cell.numFmt]).toEqual([ExcelJS.ValueType.Number, Number(r), "0.00%"]);
+  });
+  const deviationSheet = wb.getWorksheet("偏差")!;
+  s.deviations.forEach((d, i) => {
+    const cell = deviationSheet.getCell(i + 2, 8);
+    expect(d.rate === undefined ? cell.value : [cell.value, cell.numFmt]).toEqual(
+      d.rate === undefined ? null : [Number(d.rate), "0.00%"],
+    );
+  });
   // A finding's row: the Chinese name and the fix hint beside the code.
   expect(findings.find((r) => r[4] === "SCORE_EXCEEDS_WEIGHT")?.slice(5, 7)).toEqual(["得分超过分值", "错误"]);
   // The rules sheet names the policy, the date and version, and every rule of both packs.

@@ -132,6 +132,44 @@ describe.each(CODECS)("inflating under a cap, %s", (_name, codec) => {
     expect(zipCrc32(text)).toBe(crc32(text));
   });
 
+  test("checked against its headers (APPNOTE 6.3 §4.4.7–4.4.9): a wrong CRC-32 or size is damage, named with both values", () => {
+    const content = Buffer.from("<si><t>全年预算数</t></si>".repeat(200));
+    const [e, s] = readZip(new Uint8Array(buildZip([{ name: "a.xml", data: content }, { name: "s.xml", data: content, store: true }])));
+    const right = crc32(content);
+    expect(inflateEntry({ ...e, crc: right ^ 1 }, e.size, codec)).toEqual({
+      kind: "damaged",
+      check: { what: "crc", stated: (right ^ 1) >>> 0, actual: right },
+    });
+    // A stored member is checked the same way.
+    expect(inflateEntry({ ...s, crc: right ^ 1 }, s.size, codec)).toMatchObject({ kind: "damaged", check: { what: "crc" } });
+    // Stated larger than it inflates to: fewer bytes than the headers say.
+    expect(inflateEntry({ ...e, size: e.size + 5 }, e.size + 5, codec)).toEqual({
+      kind: "damaged",
+      check: { what: "size", stated: content.length + 5, actual: content.length },
+    });
+    // Stated a little smaller: it runs past its size, then its stream ends: damage, not a bomb.
+    expect(inflateEntry({ ...e, size: e.size - 10 }, e.size - 10, codec)).toEqual({
+      kind: "damaged",
+      check: { what: "overrun", stated: content.length - 10 },
+    });
+    expect(Buffer.from(inflated(e, e.size, codec)).equals(content)).toBe(true);
+  });
+
+  test("a flipped bit in the deflate data: the damage is found whether the stream breaks, runs long or short, or keeps its length", () => {
+    const content = Buffer.from(Array.from({ length: 400 }, (_, i) => `<c r="E${i}"><v>${(i * 7919) % 10007}</v></c>`).join(""));
+    const [e] = readZip(new Uint8Array(buildZip([{ name: "sheet1.xml", data: content }])));
+    const seen = new Set<string>();
+    for (let bit = 0; bit < e.data.length * 8; bit += 7) {
+      const data = Uint8Array.from(e.data);
+      data[bit >> 3] ^= 1 << (bit & 7);
+      const got = inflateEntry({ ...e, data }, e.size, codec);
+      // Never accepted, never taken for a bomb.
+      expect(got instanceof Uint8Array ? "accepted" : got.kind).toMatch(/^(corrupt|damaged)$/);
+      if (!(got instanceof Uint8Array)) seen.add(got.kind === "damaged" ? got.check.what : got.kind);
+    }
+    expect([...seen].sort()).toEqual(["corrupt", "crc", "overrun", "size"]);
+  });
+
   test("corrupt deflate data and unknown methods are named", () => {
     const [e] = readZip(new Uint8Array(buildZip([{ name: "a.xml", data: "<a>hello</a>" }])));
     expect(inflateEntry({ ...e, data: new Uint8Array([0xff, 0xff, 0xff]) }, 100, codec)).toMatchObject({ kind: "corrupt" });
