@@ -29,7 +29,12 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const entry = path.join(__dirname, "..", "build", "cli", "main.js");
+const built = path.join(__dirname, "..", "build", "cli", "main.js");
+// The one-file bundle (webpack.cli.config.js) starts faster; the compiled modules when it is
+// missing or older than them (tsc run alone after a full build).
+const bundle = path.join(__dirname, "..", "build", "cli", "perf-check.js");
+const mtime = (f) => fs.statSync(f, { throwIfNoEntry: false })?.mtimeMs;
+const entry = (mtime(bundle) ?? -1) >= (mtime(built) ?? Infinity) ? bundle : built;
 if (!fs.existsSync(entry)) {
   process.stderr.write(
     "perf-check: 尚未构建，请先运行 `npm run build:cli` / not built yet; run `npm run build:cli` first.\n",

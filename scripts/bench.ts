@@ -33,6 +33,8 @@ interface Row {
 }
 
 const rows: Row[] = [];
+/** The machine's load averages (1, 5, 15 minutes) when the bench starts: other work skews every figure. */
+const LOAD_AT_START = os.loadavg();
 
 function now(): number {
   return Number(process.hrtime.bigint()) / 1e6;
@@ -57,21 +59,27 @@ function gridOf(templates: FormTemplate[], forms: number): InstanceType<typeof G
 }
 
 /** Wall time of one process run, ms (its output discarded). */
-function runMs(args: string[]): number {
+function runMs(args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const t0 = now();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
   const ms = now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(" ")}: exit ${r.status}: ${r.stderr}`);
   return ms;
 }
 
 /** Median of n alternating process runs of a and b: both see the same machine state. */
-function pairedRuns(n: number, a: string[], b: string[]): [number, number] {
+function pairedRuns(
+  n: number,
+  a: string[],
+  b: string[],
+  envA: NodeJS.ProcessEnv = process.env,
+  envB: NodeJS.ProcessEnv = process.env,
+): [number, number] {
   const ta: number[] = [];
   const tb: number[] = [];
   for (let i = 0; i < n; i++) {
-    ta.push(runMs(a));
-    tb.push(runMs(b));
+    ta.push(runMs(a, envA));
+    tb.push(runMs(b, envB));
   }
   const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   return [med(ta), med(tb)];
@@ -109,6 +117,21 @@ async function benchFiles(templates: FormTemplate[], tmp: string): Promise<void>
     value: `${r1.toFixed(2)} (${checkMs.toFixed(0)} ms vs ${floorMs.toFixed(0)} ms)`,
     target: "≤ 1.2",
     ok: r1 <= 1.2,
+  });
+
+  // 1c. The same run on one thread and on two (src/cli/parallel.ts: the worker claims sheets),
+  // forced either way whatever the load, side by side: what the worker gives on this machine now.
+  const [oneMs, twoMs] = pairedRuns(
+    9,
+    [bin, "--json", big],
+    [bin, "--json", big],
+    { ...process.env, PERF_CHECK_WORKERS: "0" },
+    { ...process.env, PERF_CHECK_WORKERS: "1" },
+  );
+  rows.push({
+    metric: "1c. perf-check --json on two threads ÷ on one (PERF_CHECK_WORKERS=1 vs 0), 300 forms",
+    value: `${(twoMs / oneMs).toFixed(2)} (${twoMs.toFixed(0)} ms vs ${oneMs.toFixed(0)} ms; load ${os.loadavg()[0].toFixed(1)})`,
+    target: "< 1 where a core is idle",
   });
 
   // 1b. --write: perf-check --write against the floor that also writes the parts the copy changes
@@ -369,7 +392,11 @@ async function run(): Promise<void> {
   }
   const w = Math.max(...rows.map((r) => r.metric.length));
   const v = Math.max(...rows.map((r) => r.value.length));
-  console.log(`\nperf bench — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
+  const loads = (l: number[]) => l.map((x) => x.toFixed(1)).join(" ");
+  console.log(
+    `\nperf bench — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ` +
+      `load average (1, 5, 15 min) at the start ${loads(LOAD_AT_START)}, at the end ${loads(os.loadavg())}\n`,
+  );
   console.log(`${"metric".padEnd(w)}  ${"measured".padEnd(v)}  target`);
   for (const r of rows) console.log(`${r.metric.padEnd(w)}  ${r.value.padEnd(v)}  ${r.target} ${r.ok === undefined ? "" : r.ok ? "✓" : "✗"}`);
 }

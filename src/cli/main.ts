@@ -17,13 +17,19 @@ import type { Policy } from "../engine/types";
 import { both, t } from "../i18n/strings";
 import type { Lang, Params, StringKey } from "../i18n/strings";
 import { MappingError, parseMappingDoc, SheetMapping } from "../layout/mapping";
-import { jsonDocument, renderRules, renderText, summarize, type ReportFile, type ReportRun } from "../report";
+// The renderers perf-check always needs, each from its own module: the HTML, CSV and XLSX reports
+// (and fflate behind them) load only with --report, LibreOffice's runner only for .xls/.et/.ods.
+import { jsonDocument } from "../report/json";
+import { renderRules } from "../report/rules";
+import { summarize } from "../report/summary";
+import { renderText } from "../report/text";
+import type { ReportFile, ReportRun } from "../report/types";
 import { newEntry, recordChecked, recordUnreadable } from "../pipeline/check-file";
 import { checkGrids, type JsonFile } from "./check";
 import { collectInputs, Input } from "./inputs";
-import { ConvertBatch, convertWithLibreOffice, findSoffice } from "./libreoffice";
+import { SheetPool } from "./parallel";
+import type { ConvertBatch } from "./libreoffice";
 import { DEFAULT_LIMITS, oneLine, openWorkbook, ReadLimits, WorkbookReadError } from "./read";
-import { writeReport } from "./report";
 
 export interface Io {
   out: (s: string) => void;
@@ -280,6 +286,8 @@ export async function main(
   const taken = new Set<string>(inputs.map((i) => path.resolve(i.file)));
   let written = 0;
   const bar = opts.json ? { tick: () => undefined, stop: () => undefined } : progressBar(io, toRead.length);
+  const pool = new SheetPool({ policy, mappings, lang, limits }, env);
+  if (!opts.write) await pool.prepare(toRead.filter((i) => i.action === "read").map((i) => i.file));
   try {
     for (const [k, input] of inputs.entries()) {
       const entry = files[k];
@@ -295,10 +303,13 @@ export async function main(
           source = c.xlsx;
           entry.converted = true;
         }
-        const { grids, pkg } = await openWorkbook(source, limits);
-        const sheets = checkGrids(grids, policy, mappings);
-        recordChecked(entry, sheets, lang);
-        if (opts.write) {
+        if (!opts.write) {
+          // Checked sheet by sheet, a large workbook on two threads (parallel.ts): the same entry.
+          await pool.checkFile(source, entry);
+        } else {
+          const { grids, pkg } = await openWorkbook(source, limits);
+          const sheets = checkGrids(grids, policy, mappings);
+          recordChecked(entry, sheets, lang);
           // The copy is the workbook itself plus the review cells, flags and notes: only the parts
           // that change are rewritten (src/xlsx/annotate.ts), so two runs write the same bytes.
           // Loaded here, not at start-up.
@@ -322,12 +333,14 @@ export async function main(
     }
   } finally {
     bar.stop();
+    await pool.close();
     await conversions.dispose();
   }
 
   let reportFailure = false;
   if (opts.report) {
     try {
+      const { writeReport } = require("./report") as typeof import("./report");
       await writeReport(opts.report, run);
     } catch (e) {
       reportFailure = true;
@@ -365,6 +378,7 @@ function fileOf(input: Input, lang: Lang): Entry {
 async function convertInputs(inputs: readonly Input[], env: NodeJS.ProcessEnv): Promise<ConvertBatch> {
   const none: ConvertBatch = { results: new Map(), dispose: async () => undefined };
   if (inputs.length === 0) return none;
+  const { convertWithLibreOffice, findSoffice } = require("./libreoffice") as typeof import("./libreoffice");
   const soffice = findSoffice(env);
   if (!soffice) return none;
   const timeout = Number(env.PERF_CHECK_CONVERT_TIMEOUT);

@@ -19,7 +19,8 @@ export function openPackage(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMI
   return openWith(bytes, limits, zlibCodec);
 }
 
-async function readFileChecked(file: string, limits: ReadLimits): Promise<Uint8Array> {
+/** A workbook file's bytes, after checking it is a file within the size limit; WorkbookReadError otherwise. */
+export async function readFileChecked(file: string, limits: ReadLimits): Promise<Uint8Array> {
   try {
     const st = await fs.stat(file);
     if (!st.isFile()) throw readError("READ_NOT_FILE");

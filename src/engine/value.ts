@@ -349,16 +349,22 @@ export function unitsCompatible(a: string, b: string): boolean {
   return false;
 }
 
-/** A day of the year as a form writes it: the year and day may be left out ("9月", "10月20日"). */
+/**
+ * A day of the year as a form writes it: the year and day may be left out ("9月", "10月20日"). A
+ * completion may name a span of months instead ("第四季度": month 10, toMonth 12; "上半年": 1 to 6).
+ */
 export interface DatePoint {
   year?: number;
   month: number;
   day?: number;
+  /** The span's last month, when the text names a quarter or a half year rather than a month. */
+  toMonth?: number;
 }
 
 /**
- * A 时效 target: done by a date ("9月前", "12月底前", "2023年10月31日前", "年底前") or on time with no
- * date ("按时完成"). "N月前" and "N月底前" both allow all of month N.
+ * A 时效 target: done by a date ("9月前", "12月底前", "2023年10月31日前", "年底前", "第三季度前",
+ * "上半年前") or on time with no date ("按时完成"). "N月前" and "N月底前" both allow all of month N;
+ * likewise a quarter or half year allows all of it (第三季度前: by the end of September).
  */
 export type Deadline = { kind: "by"; date: DatePoint; text: string } | { kind: "on-time"; text: string };
 
@@ -372,10 +378,26 @@ const ON_TIME_TARGET = /^(?:按时|按期|及时|如期|准时)(?:完成|办结|
 const COMPLETION_DATE = new RegExp(
   `^(?:已)?(?:于|在)?${DATE}(?:底|末|初|中旬|上旬|下旬)?(?:前)?(?:已)?(?:完成|完工|办结|验收)?$`,
 );
+/** A quarter (第三季度, 三季度, 第3季度, 四季度末) or a half year (上半年, 下半年). */
+const SPAN = "(?:(\\d{4})年)?(?:(?:第)?([一二三四1-4])季度|([上下])半年)";
+const SPAN_DEADLINE = new RegExp(
+  `^(?:截至|截止|于|在)?${SPAN}(?:(?:底|末|结束)?(?:之|以)?前(?:完成|完工|办结)?|(?:内)?(?:完成|完工|办结))$`,
+);
+const SPAN_DONE = new RegExp(`^(?:已)?(?:于|在)?${SPAN}(?:底|末|初|中)?(?:前)?(?:已)?(?:完成|完工|办结|验收)?$`);
+const QUARTER_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+
+/** The months a SPAN match names: [first, last]. */
+function spanMonths(m: RegExpExecArray): [number, number] {
+  if (m[2]) {
+    const q = QUARTER_NUMBER[m[2]];
+    return [q * 3 - 2, q * 3];
+  }
+  return m[3] === "上" ? [1, 6] : [7, 12];
+}
 const ON_TIME_DONE = /^(?:已)?(?:按时|按期|如期|提前|及时|准时)(?:完成|办结|拨付|支付|发放|到位)?$/;
 const LATE = /(?:未按时|未按期|未能按时|延期|逾期|滞后|推迟)/;
 
-const MAY_BE_DEADLINE = /[月年时時期]/;
+const MAY_BE_DEADLINE = /[月年时時期季]/;
 
 function datePoint(y: string | undefined, m: string, d: string | undefined): DatePoint | undefined {
   const month = Number(m);
@@ -398,6 +420,8 @@ export function readDeadline(text: string): Deadline | undefined {
   }
   const y = YEAR_END.exec(t);
   if (y) return { kind: "by", date: { ...(y[1] ? { year: Number(y[1]) } : {}), month: 12 }, text: t };
+  const q = SPAN_DEADLINE.exec(t);
+  if (q) return { kind: "by", date: { ...(q[1] ? { year: Number(q[1]) } : {}), month: spanMonths(q)[1] }, text: t };
   if (ON_TIME_TARGET.test(t)) return { kind: "on-time", text: t };
   return undefined;
 }
@@ -414,13 +438,19 @@ export function readCompletion(text: string): Completion | undefined {
     return date ? { kind: "date", date } : undefined;
   }
   if (/^(?:已)?(?:年底|年末|年内)(?:前)?(?:已)?完成$/.test(t)) return { kind: "date", date: { month: 12 } };
+  const q = SPAN_DONE.exec(t);
+  if (q) {
+    const [month, toMonth] = spanMonths(q);
+    return { kind: "date", date: { ...(q[1] ? { year: Number(q[1]) } : {}), month, toMonth } };
+  }
   return undefined;
 }
 
 /**
  * Whether a completion meets a deadline, by comparing dates (never a ratio of month numbers):
  * true met, false missed, undefined when the two cannot be told apart (a month-only completion in
- * the deadline's month of a day deadline, or a date against "按时完成").
+ * the deadline's month of a day deadline, a quarter that straddles the deadline's month, or a date
+ * against "按时完成").
  */
 export function meetsDeadline(deadline: Deadline, done: Completion): boolean | undefined {
   if (done.kind === "late") return false;
@@ -429,6 +459,11 @@ export function meetsDeadline(deadline: Deadline, done: Completion): boolean | u
   const d = deadline.date;
   const c = done.date;
   if (d.year !== undefined && c.year !== undefined && d.year !== c.year) return c.year < d.year;
+  if (c.toMonth !== undefined) {
+    // A span (第四季度) against a month: met if it ends before, missed if it starts after, else undetermined.
+    if (c.toMonth < d.month || (c.toMonth === d.month && d.day === undefined)) return true;
+    return c.month > d.month ? false : undefined;
+  }
   if (c.month !== d.month) return c.month < d.month;
   if (d.day === undefined) return true;
   if (c.day === undefined) return undefined;

@@ -285,6 +285,10 @@ export const STRINGS = {
     zh: "“{name}”分值 {found}，规则集“{policy}”为 {expected}",
     en: '"{name}" is worth {found}; policy "{policy}" sets {expected}',
   },
+  WEIGHT_PLAN_GROUP_MISSING: {
+    zh: "指标表没有“{name}”，规则集“{policy}”为其设 {expected} 分",
+    en: 'The indicator table has no "{name}"; policy "{policy}" sets {expected} for it',
+  },
   WEIGHT_PLAN_INDICATORS: {
     zh: "绩效指标分值合计 {found}，规则集“{policy}”为 {expected}",
     en: 'The indicators are worth {found}; policy "{policy}" sets {expected}',
@@ -884,6 +888,22 @@ Environment: SOFFICE=path of soffice (none: do not use LibreOffice)`,
   WEB_EXPECTED_FOUND: { zh: "应为 {expected}，填报 {found}", en: "expected {expected}, stated {found}" },
   WEB_LAYOUT_ISSUES: { zh: "识别表格时的问题（{n}）", en: "Layout problems ({n})" },
   WEB_CLOSE: { zh: "关闭", en: "Close" },
+
+  // The web checker's batch summary above its table (src/web/components/BatchSummary.tsx); the
+  // charts, lists and remaining labels are the report's (REPORT_*), drawn from the same counts
+  WEB_SUMMARY: { zh: "汇总", en: "Summary" },
+  WEB_SUMMARY_RUNNING: {
+    zh: "检查中：已完成 {done}/{total} 个文件，以下数字随检查更新",
+    en: "Checking: {done} of {total} files done; the figures below follow",
+  },
+  WEB_SUMMARY_COUNTS: { zh: "汇总数字", en: "Counts" },
+  WEB_SUMMARY_FILES: { zh: "文件", en: "Files" },
+  WEB_SUMMARY_CHECKED: { zh: "已检查", en: "Checked" },
+  WEB_SUMMARY_FORMS: { zh: "表", en: "Forms" },
+  WEB_SUMMARY_PROJECT_FORMS: { zh: "其中自评表", en: "Project forms" },
+  WEB_SUMMARY_SCORE_TABLES: { zh: "其中评分表", en: "Score tables" },
+  WEB_SUMMARY_DATA: { zh: "显示数据表", en: "Show the data as a table" },
+  WEB_SUMMARY_OPEN: { zh: "打开 {name} 的问题", en: "Open the findings of {name}" },
 
   // The perf-check report (src/report/)
   REPORT_title: { zh: "绩效自评表复核报告", en: "Performance self-evaluation check report" },

@@ -13,7 +13,7 @@ import type { SheetMapping } from "../layout/mapping";
 import { oneLine, WorkbookReadError, XlsxPackage } from "../xlsx/package";
 import type { ReadLimits } from "../xlsx/package";
 import type { Codec } from "../xlsx/zip";
-import { checkGrids, CheckedSheet, JsonFile, jsonForm, noFormFinding } from "./check";
+import { checkGrids, CheckedSheet, digestSheets, JsonFile, noFormOf, SheetsDigest } from "./check";
 import { readWorkbook } from "./workbook";
 
 /** A workbook read and checked: its package (for the annotated copy) and its checked sheets. */
@@ -44,8 +44,13 @@ export function newEntry(file: string): JsonFile {
 
 /** Record a checked workbook in its entry: its forms, and NO_FORM when it has none; messages in `lang`. */
 export function recordChecked(entry: JsonFile, sheets: readonly CheckedSheet[], lang: Lang): void {
-  entry.forms = sheets.flatMap((s) => s.result.results.map((r) => jsonForm(r, lang)));
-  const noForm = noFormFinding(sheets, lang);
+  recordDigests(entry, [digestSheets(sheets, lang)], lang);
+}
+
+/** Record a workbook checked in runs of its sheets (their digests in sheet order), as recordChecked. */
+export function recordDigests(entry: JsonFile, digests: readonly SheetsDigest[], lang: Lang): void {
+  entry.forms = digests.flatMap((d) => d.forms);
+  const noForm = noFormOf(digests, lang);
   if (noForm) entry.findings.push(noForm);
 }
 

@@ -165,18 +165,46 @@ export interface JsonFile {
   forms: JsonForm[];
 }
 
+/** A form's title seen on a sheet (for NO_FORM): the sheet, the cell, the text. */
+export interface TitleCell {
+  sheet: string;
+  cell: string;
+  title: string;
+}
+
 /**
- * The first cell of any sheet whose text reads as a form title (项目支出绩效自评表 …), for NO_FORM.
+ * The first cell of a sheet whose text reads as a form title (项目支出绩效自评表 …), for NO_FORM.
  * Only the rows that hold cells are read: a stray value at row 1,048,576 costs one row, not a million.
  */
-function titleCell(grids: readonly Grid[]): { grid: Grid; cell: string; title: string } | undefined {
-  for (const grid of grids)
-    for (const r of grid.contentRows)
-      for (let c = grid.left; c <= grid.right; c++) {
-        const text = grid.text(r, c);
-        if (text && text.length <= 80 && FORM_TITLE.test(text)) return { grid, cell: address(r, c), title: text };
-      }
+function titleCell(grid: Grid): TitleCell | undefined {
+  for (const r of grid.contentRows)
+    for (let c = grid.left; c <= grid.right; c++) {
+      const text = grid.text(r, c);
+      if (text && text.length <= 80 && FORM_TITLE.test(text))
+        return { sheet: grid.sheet, cell: address(r, c), title: text };
+    }
   return undefined;
+}
+
+/**
+ * What a file's entry takes from a run of its sheets, in JSON: their forms (messages in one
+ * language) and, for NO_FORM, the sheets' names and the first form title seen on them (looked for
+ * only when the run found no form). perf-check checks a large workbook's sheets in two runs, one
+ * on a worker thread (src/cli/parallel.ts), and joins the runs' digests in sheet order
+ * (recordDigests in check-file.ts), so the entry is the one a single run gives.
+ */
+export interface SheetsDigest {
+  forms: JsonForm[];
+  sheets: string[];
+  title?: TitleCell;
+}
+
+/** The digest of checked sheets (see SheetsDigest), messages in `lang`. */
+export function digestSheets(sheets: readonly CheckedSheet[], lang: Lang): SheetsDigest {
+  const forms = sheets.flatMap((s) => s.result.results.map((r) => jsonForm(r, lang)));
+  let title: TitleCell | undefined;
+  if (forms.length === 0) for (const s of sheets) if ((title = titleCell(s.grid))) break;
+  return { forms, sheets: sheets.map((s) => s.grid.sheet), ...(title ? { title } : {}) };
 }
 
 /**
@@ -185,21 +213,26 @@ function titleCell(grids: readonly Grid[]): { grid: Grid; cell: string; title: s
  * looked for and, when a sheet carries a form's title, where. Undefined when a form was found.
  */
 export function noFormFinding(sheets: readonly CheckedSheet[], lang: Lang): JsonFinding | undefined {
-  if (sheets.some((s) => s.result.results.length > 0)) return undefined;
-  const grids = sheets.map((s) => s.grid);
+  return noFormOf([digestSheets(sheets, lang)], lang);
+}
+
+/** NO_FORM (see noFormFinding) from the digests of a workbook's sheets, in sheet order. */
+export function noFormOf(digests: readonly SheetsDigest[], lang: Lang): JsonFinding | undefined {
+  if (digests.some((d) => d.forms.length > 0)) return undefined;
+  const names = digests.flatMap((d) => d.sheets);
   let message =
-    grids.length === 0
+    names.length === 0
       ? t(lang, "CLI_NO_SHEETS")
       : t(lang, "CLI_NO_FORM", {
-          sheets: grids.length,
-          names: grids.map((g) => (lang === "zh" ? `“${g.sheet}”` : `"${g.sheet}"`)).join(lang === "zh" ? "、" : ", "),
+          sheets: names.length,
+          names: names.map((n) => (lang === "zh" ? `“${n}”` : `"${n}"`)).join(lang === "zh" ? "、" : ", "),
         });
-  const title = titleCell(grids);
-  if (title) message += t(lang, "CLI_NO_FORM_TITLE", { cell: `${title.grid.sheet}!${title.cell}`, title: title.title });
+  const title = digests.find((d) => d.title)?.title;
+  if (title) message += t(lang, "CLI_NO_FORM_TITLE", { cell: `${title.sheet}!${title.cell}`, title: title.title });
   return {
     code: "NO_FORM",
     severity: "error",
-    sheet: title?.grid.sheet ?? "",
+    sheet: title?.sheet ?? "",
     cell: title?.cell ?? "",
     message,
   };

@@ -10,15 +10,20 @@ import { DEFAULT_LIMITS, openPackage, readError, XlsxPackage } from "../xlsx/pac
 import type { ReadLimits } from "../xlsx/package";
 import type { Codec } from "../xlsx/zip";
 
-/** A package's sheets as Grids, with the reader's errors as WorkbookReadErrors. */
-export function gridsOf(pkg: XlsxPackage): Grid[] {
+/** `read()`, with the sheet reader's errors as WorkbookReadErrors. */
+export function asReadErrors<T>(read: () => T): T {
   try {
-    return readGrids(pkg, pkg.limits.maxCells);
+    return read();
   } catch (e) {
     if (e instanceof CellLimitError) throw readError("READ_CELLS", { member: e.part, cells: e.cells, limit: e.limit });
     if (e instanceof XlsxStructureError) throw readError("READ_PARSE", { detail: e.message });
     throw e;
   }
+}
+
+/** A package's sheets as Grids, with the reader's errors as WorkbookReadErrors. */
+export function gridsOf(pkg: XlsxPackage): Grid[] {
+  return asReadErrors(() => readGrids(pkg, pkg.limits.maxCells));
 }
 
 /**

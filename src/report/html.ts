@@ -9,20 +9,10 @@
  * (its CSP allows inline styles only). Pure: the same run gives the same bytes anywhere.
  */
 import { t, type Lang, type StringKey } from "../i18n/strings";
-import {
-  bandLabel,
-  counts,
-  escapeHtml as h,
-  fileReason,
-  figures,
-  gradeLabel,
-  percent,
-  shownPath,
-  statusText,
-  summaryLine,
-} from "./format";
+import { CHART_FILL, summaryCharts, type BarChart, type ChartShape } from "./charts";
+import { counts, escapeHtml as h, fileReason, figures, percent, shownPath, statusText, summaryLine } from "./format";
 import { codeFix, codeName, rulesInForce, severityName } from "./rules";
-import { DEVIATION_LIMIT, HIGH_SELF, LOW_RATE, summarize, type BatchSummary, type FormRef } from "./summary";
+import { DEVIATION_LIMIT, HIGH_SELF, LOW_RATE, summarize, type FormRef } from "./summary";
 import type { ReportFile, ReportFinding, ReportForm, ReportRun } from "./types";
 
 const SEVERITIES = ["error", "warning", "info"] as const;
@@ -42,7 +32,7 @@ small,.code{color:#666;font-size:10px;font-weight:normal}
 .legend span{margin-right:14px}
 .charts{display:flex;gap:16px}.charts figure{flex:1 1 0;min-width:0}figure svg{max-width:100%;height:auto}table.chart-data{width:auto;min-width:60%}figure{margin:4px 0}figcaption{font-weight:600;margin-bottom:2px}
 svg text{font-size:10px;fill:#222}
-.self{fill:#7a9cc6}.review{fill:#2b7a4b}.band{fill:#8c6bb1}
+.self{fill:${CHART_FILL.self}}.review{fill:${CHART_FILL.review}}.band{fill:${CHART_FILL.band}}
 tr.has-error td:first-child{border-left:3px solid #b00020}tr.has-warning td:first-child{border-left:3px solid #a86b00}
 tr.file-unreadable td:nth-child(2){background:#fbe3e6}tr.file-skipped td:nth-child(2){background:#eee}
 .note{color:#555}
@@ -53,53 +43,18 @@ function u(lang: Lang, k: string, params = {}): string {
   return t(lang, `REPORT_${k}` as StringKey, params);
 }
 
-/** Grouped bars: per grade, the forms under it by self and by review grade. */
-function gradesChart(s: BatchSummary, lang: Lang): string {
-  const max = Math.max(1, ...s.grades.flatMap((g) => [g.self, g.review]));
-  const bw = 22;
-  const gap = 18;
-  const hgt = 162;
-  const base = 134;
-  const groups = s.grades
-    .map((g, i) => {
-      const x = 10 + i * (2 * bw + gap);
-      const bar = (n: number, dx: number, cls: string) => {
-        const bh = Math.round((n / max) * 100);
-        return `<rect class="${cls}" x="${x + dx}" y="${base - bh}" width="${bw}" height="${bh}"></rect><text x="${x + dx + bw / 2}" y="${base - bh - 3}" text-anchor="middle">${n}</text>`;
-      };
-      return `<g>${bar(g.self, 0, "self")}${bar(g.review, bw, "review")}<text x="${x + bw}" y="${base + 14}" text-anchor="middle">${h(gradeLabel(g.grade, lang))}</text></g>`;
-    })
+/** A chart as the report draws it: a figure with its caption, the SVG, and its data table. */
+function chartFigure(c: BarChart): string {
+  const shape = (x: ChartShape) =>
+    x.kind === "rect"
+      ? `<rect class="${x.series}" x="${x.x}" y="${x.y}" width="${x.width}" height="${x.height}"></rect>`
+      : `<text x="${x.x}" y="${x.y}"${x.middle ? ' text-anchor="middle"' : ""}>${h(x.text)}</text>`;
+  const svg = c.groups.map((g) => `<g>${g.map(shape).join("")}</g>`).join("");
+  const head = c.head.map((x) => `<th>${h(x)}</th>`).join("");
+  const rows = c.rows
+    .map((r) => `<tr><td>${h(r.label)}</td>${r.counts.map((n) => `<td class="num">${n}</td>`).join("")}</tr>`)
     .join("");
-  const width = 20 + s.grades.length * (2 * bw + gap);
-  const legend = `<g><rect class="self" x="10" y="4" width="10" height="10"></rect><text x="24" y="13">${h(u(lang, "selfGrade"))}</text><rect class="review" x="110" y="4" width="10" height="10"></rect><text x="124" y="13">${h(u(lang, "reviewGrade"))}</text></g>`;
-  const rows = s.grades
-    .map(
-      (g) =>
-        `<tr><td>${h(gradeLabel(g.grade, lang))}</td><td class="num">${g.self}</td><td class="num">${g.review}</td></tr>`,
-    )
-    .join("");
-  return `<figure id="grades-chart"><figcaption>${h(u(lang, "gradesChart"))}</figcaption><svg role="img" aria-label="${h(u(lang, "gradesChart"))}" viewBox="0 0 ${Math.max(width, 230)} ${hgt}" width="${Math.max(width, 230)}" height="${hgt}">${legend}${groups}</svg><table class="chart-data"><thead><tr><th>${u(lang, "grade")}</th><th>${u(lang, "selfGrade")}</th><th>${u(lang, "reviewGrade")}</th></tr></thead><tbody>${rows}</tbody></table></figure>`;
-}
-
-/** Bars per 执行率 band, then the forms with no rate. */
-function rateChart(s: BatchSummary, lang: Lang): string {
-  const bars = [
-    ...s.rates.map((b) => ({ label: bandLabel(b, lang), n: b.count })),
-    { label: u(lang, "noRate"), n: s.noRate },
-  ];
-  const max = Math.max(1, ...bars.map((b) => b.n));
-  const bw = 50;
-  const gap = 6;
-  const base = 124;
-  const svg = bars
-    .map((b, i) => {
-      const x = 10 + i * (bw + gap);
-      const bh = Math.round((b.n / max) * 100);
-      return `<g><rect class="band" x="${x}" y="${base - bh}" width="${bw}" height="${bh}"></rect><text x="${x + bw / 2}" y="${base - bh - 3}" text-anchor="middle">${b.n}</text><text x="${x + bw / 2}" y="${base + 14}" text-anchor="middle">${h(b.label)}</text></g>`;
-    })
-    .join("");
-  const rows = bars.map((b) => `<tr><td>${h(b.label)}</td><td class="num">${b.n}</td></tr>`).join("");
-  return `<figure id="rate-chart"><figcaption>${h(u(lang, "rateChart"))}</figcaption><svg role="img" aria-label="${h(u(lang, "rateChart"))}" viewBox="0 0 ${20 + bars.length * (bw + gap)} 150" width="${20 + bars.length * (bw + gap)}" height="150">${svg}</svg><table class="chart-data"><thead><tr><th>${u(lang, "rate")}</th><th>${u(lang, "count")}</th></tr></thead><tbody>${rows}</tbody></table></figure>`;
+  return `<figure id="${c.id}"><figcaption>${h(c.caption)}</figcaption><svg role="img" aria-label="${h(c.caption)}" viewBox="0 0 ${c.width} ${c.height}" width="${c.width}" height="${c.height}">${svg}</svg><table class="chart-data"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></figure>`;
 }
 
 function formList(title: string, refs: FormRef[], files: readonly ReportFile[], lang: Lang, id: string): string {
@@ -209,7 +164,7 @@ export function renderHtml(run: ReportRun): string {
 <p class="note">${h(rules.policy.source)}</p>
 <h2>${u(lang, "overview")}</h2>
 <p id="summary-line">${h(summaryLine(s, lang))}</p>
-<div class="charts">${gradesChart(s, lang)}${rateChart(s, lang)}</div>
+<div class="charts">${summaryCharts(s, lang).map(chartFigure).join("")}</div>
 <p class="note">${u(lang, "selfNote")}</p>
 ${formList(u(lang, "deviations", { n: DEVIATION_LIMIT }), s.deviations, files, lang, "deviations")}
 ${formList(u(lang, "highSelfLowRate", { self: HIGH_SELF, rate: LOW_RATE * 100 }), s.highSelfLowRate, files, lang, "high-self-low-rate")}

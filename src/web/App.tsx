@@ -3,6 +3,8 @@
  * in a worker by perf-check's own pipeline, progress with cancel, the batch summary, the table of
  * forms (sortable, filterable, keyboard-navigable; Enter opens a form's findings), the files not
  * checked with their reasons, and the downloads: JSON, HTML / CSV reports, annotated copies.
+ * The batch summary (counts, charts, the forms to look at first) sits above the table, perf-check's
+ * own summary of the files answered so far.
  * zh-CN first, en-US on a switch; every text from the one string table.
  */
 import {
@@ -27,10 +29,12 @@ import { DropZone } from "./components/DropZone";
 import { FileProblems } from "./components/FileProblems";
 import { FormDialog } from "./components/FormDialog";
 import { FormsTable } from "./components/FormsTable";
+import { SummaryPanel } from "./components/SummaryPanel";
 import { save } from "./download";
 import type { Picked } from "./files";
 import { entryOf, useChecker, type Download } from "./hooks/useChecker";
 import { formRows, type FormRow } from "./model/rows";
+import { pageSummary } from "./model/summary";
 import type { ReportKind } from "./protocol";
 
 const useStyles = makeStyles({
@@ -78,6 +82,9 @@ export function App({ lang: initial = "zh" }: { lang?: Lang }) {
     () => formRows(entries.map((e, i) => e ?? { file: rows[i].input.path, forms: [] })),
     [entries, rows],
   );
+  const byKey = useMemo(() => new Map(forms.map((f) => [f.key, f])), [forms]);
+  // perf-check's summary of the files answered so far, under the policy the batch runs with.
+  const summary = useMemo(() => pageSummary(entries, POLICIES[checker.policy]), [entries, checker.policy]);
   const finished = phase === "done" || phase === "cancelled";
   /** No batch is running: files may come in, the policy may change. */
   const idle = phase !== "running" && phase !== "cancelling";
@@ -212,6 +219,16 @@ export function App({ lang: initial = "zh" }: { lang?: Lang }) {
           </Button>
           {busy && <Text aria-live="polite">{t(lang, "WEB_PREPARING")}</Text>}
         </section>
+
+        {rows.length > 0 && (
+          <SummaryPanel
+            lang={lang}
+            summary={summary}
+            running={idle ? undefined : { done: progress.done, total: progress.total }}
+            forms={byKey}
+            onOpen={setOpen}
+          />
+        )}
 
         <FileProblems lang={lang} rows={rows} />
 

@@ -16,7 +16,7 @@ import type { RangeBox } from "../engine/model";
 import { Grid, parseRange } from "../layout/grid";
 import { builtInFormat, columnToLetters, isDateFormat, serialToIsoDate, slideFormula } from "./formats";
 import type { XlsxPackage } from "./package";
-import { parsePart, readWorkbook, XlsxStructureError } from "./workbook";
+import { parsePart, readWorkbook, SheetRef, XlsxStructureError } from "./workbook";
 import { XmlTokenizer } from "./xml";
 
 export { XlsxStructureError };
@@ -348,20 +348,34 @@ function readSheetCells(
 }
 
 /**
- * Every worksheet of the package as a Grid, in the workbook's order. Throws XlsxStructureError
- * for malformed XML or a missing part, CellLimitError for a sheet with more than `maxCells`
- * cells (with content, merged areas included), and WorkbookReadError for a part that cannot be
- * inflated within its stated size.
+ * A package's worksheets, read one at a time: the workbook, its shared strings and its styles are
+ * read once (here), each sheet when asked for (`grid(i)`, i in the workbook's order). perf-check
+ * reads a large workbook's sheets on two threads, each with a reader of its own. Throws as
+ * readGrids does.
  */
-export function readGrids(pkg: XlsxPackage, maxCells: number): Grid[] {
-  const tok = new XmlTokenizer();
-  const wb = readWorkbook(pkg);
-  const strings = readSharedStrings(pkg, wb.sharedStrings, tok);
-  const styles = readStyles(pkg, wb.styles, tok);
-  const grids: Grid[] = [];
-  for (const s of wb.sheets) {
-    const xml = pkg.text(s.part)!;
-    const cells = readSheetCells(s.part, xml, strings, styles, wb.date1904, maxCells, tok);
+export class SheetReader {
+  readonly sheets: readonly SheetRef[];
+  private readonly tok = new XmlTokenizer();
+  private readonly strings: ReturnType<typeof readSharedStrings>;
+  private readonly styles: ReturnType<typeof readStyles>;
+  private readonly date1904: boolean;
+
+  constructor(
+    private readonly pkg: XlsxPackage,
+    private readonly maxCells: number,
+  ) {
+    const wb = readWorkbook(pkg);
+    this.sheets = wb.sheets;
+    this.date1904 = wb.date1904;
+    this.strings = readSharedStrings(pkg, wb.sharedStrings, this.tok);
+    this.styles = readStyles(pkg, wb.styles, this.tok);
+  }
+
+  /** The i-th worksheet as a Grid. */
+  grid(i: number): Grid {
+    const s = this.sheets[i];
+    const xml = this.pkg.text(s.part)!;
+    const cells = readSheetCells(s.part, xml, this.strings, this.styles, this.date1904, this.maxCells, this.tok);
     const { values, numFmts } = cells;
     // Merged areas stretch rows to the area's right edge, as exceljs's merged cells do; their
     // cells keep their own number formats.
@@ -377,7 +391,17 @@ export function readGrids(pkg: XlsxPackage, maxCells: number): Grid[] {
       }
     }
     const hidden = s.state !== "visible";
-    grids.push(new Grid({ sheet: s.name, values, formulas: cells.formulas, numFmts, merges: cells.merges, hidden }));
+    return new Grid({ sheet: s.name, values, formulas: cells.formulas, numFmts, merges: cells.merges, hidden });
   }
-  return grids;
+}
+
+/**
+ * Every worksheet of the package as a Grid, in the workbook's order. Throws XlsxStructureError
+ * for malformed XML or a missing part, CellLimitError for a sheet with more than `maxCells`
+ * cells (with content, merged areas included), and WorkbookReadError for a part that cannot be
+ * inflated within its stated size.
+ */
+export function readGrids(pkg: XlsxPackage, maxCells: number): Grid[] {
+  const reader = new SheetReader(pkg, maxCells);
+  return reader.sheets.map((_, i) => reader.grid(i));
 }

@@ -59,7 +59,57 @@ interface JsonDoc {
     findings: { code: string }[];
     forms: unknown[];
   }[];
-  summary: Record<string, number>;
+  summary: Record<string, number> & {
+    grades: { grade: string; self: number; review: number }[];
+    rates: { count: number }[];
+    noRate: number;
+  };
+}
+
+/** The page's batch summary: its counts by key, and each chart's accessible name, bars and data table. */
+interface ShownSummary {
+  counts: Record<string, number>;
+  running: boolean;
+  charts: { id: string; name: string; bars: number; table: string[][] }[];
+}
+
+async function shownSummary(page: Page): Promise<ShownSummary> {
+  return page.getByTestId("summary").evaluate((section) => ({
+    counts: Object.fromEntries(
+      Array.from(section.querySelectorAll<HTMLElement>("[data-count]")).map((el) => [
+        el.dataset.count!,
+        Number(el.querySelector("dd")!.textContent),
+      ]),
+    ),
+    running: section.querySelector('[data-testid="summary-running"]') !== null,
+    charts: Array.from(section.querySelectorAll<HTMLElement>("figure[data-chart]")).map((fig) => {
+      const svg = fig.querySelector('svg[role="img"]')!;
+      const label = document.getElementById(svg.getAttribute("aria-labelledby")!);
+      return {
+        id: fig.dataset.chart!,
+        name: label?.textContent ?? "",
+        bars: svg.querySelectorAll("rect").length,
+        table: Array.from(fig.querySelectorAll("table tr")).map((tr) =>
+          Array.from(tr.querySelectorAll("th, td")).map((c) => c.textContent ?? ""),
+        ),
+      };
+    }),
+  }));
+}
+
+/** The summary's counts the page shows, from a JSON document's summary (perf-check's). */
+function countsOf(summary: JsonDoc["summary"]): Record<string, number> {
+  const keys = ["files", "checked", "unreadable", "skipped", "forms", "projectForms", "scoreTables", "unscored"];
+  return Object.fromEntries([...keys, "errors", "warnings", "infos"].map((k) => [k, summary[k]]));
+}
+
+/** A chart's data rows (label, counts) in the HTML report: `<figure id="…">…<tbody>rows</tbody>`. */
+function reportChartRows(html: string, id: string): string[][] {
+  const fig = html.slice(html.indexOf(`<figure id="${id}">`));
+  const body = fig.slice(fig.indexOf("<tbody>"), fig.indexOf("</tbody>"));
+  return [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) =>
+    [...m[1].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]),
+  );
 }
 
 /** perf-check without LibreOffice (its .xls/.et entries say so, as the page's say a browser cannot read them). */
@@ -146,10 +196,80 @@ describeBrowser("web checker in Chromium", () => {
     ]);
     expect(zh).toEqual(await cliJson([dir], rel));
 
+    // The batch summary above the table: perf-check's summary of the same files, its two charts
+    // with the same counts as their data tables and as the page's own HTML report.
+    const shown = await shownSummary(page);
+    expect(shown.running).toBe(false);
+    expect(shown.counts).toEqual(countsOf(zh.summary));
+    expect(shown.counts).toMatchObject({ files: 6, checked: 6, unreadable: 0, skipped: 0, forms: 19 });
+    const [grades, rates] = shown.charts;
+    expect(grades.name).toBe("自评等级与复核等级（表数）");
+    expect(grades.table).toEqual([
+      ["等级", "自评等级", "复核等级"],
+      ...zh.summary.grades.map((g) => [g.grade === "unscored" ? "未评分" : g.grade, String(g.self), String(g.review)]),
+    ]);
+    expect(grades.bars).toBe(2 * zh.summary.grades.length + 2); // two a grade, and the legend's two swatches
+    expect(rates.name).toBe("执行率分布（表数）");
+    expect(rates.table.slice(1).map((r) => Number(r[1]))).toEqual([
+      ...zh.summary.rates.map((b) => b.count),
+      zh.summary.noRate,
+    ]);
+    expect(rates.bars).toBe(zh.summary.rates.length + 1);
+    // The figures themselves, for this batch (perf-check's, as the JSON comparison above says).
+    expect(grades.table.slice(1)).toEqual([
+      ["优", "14", "16"],
+      ["良", "4", "2"],
+      ["中", "1", "1"],
+      ["差", "0", "0"],
+      ["未评分", "0", "0"],
+    ]);
+    expect(rates.table.slice(1).map((r) => r.join(" "))).toEqual([
+      "0%–60% 3",
+      "60%–80% 1",
+      "80%–90% 3",
+      "90%–100% 3",
+      "100% 及以上 7",
+      "无执行率 2",
+    ]);
+    const report = (await bytesOf(await download(page, "export-html"))).toString("utf8");
+    expect(reportChartRows(report, "grades-chart")).toEqual(grades.table.slice(1));
+    expect(reportChartRows(report, "rate-chart")).toEqual(rates.table.slice(1));
+    // Reached from the keyboard: each chart's data table opens from its disclosure.
+    await page.getByTestId("summary").getByText("显示数据表").first().focus();
+    await page.keyboard.press("Enter");
+    await expect(
+      page.locator('[data-testid="summary"] figure[data-chart="grades-chart"] details').getAttribute("open"),
+    ).resolves.toBe("");
+    // |偏差| ≥ 5: the six forms the table shows with such a 偏差 (seed002 外国人来华 5: H88 a missed
+    // 第三季度前 deadline); one opens its findings.
+    const deviations = page.locator('[data-testid="summary"] details[data-list="deviations"]');
+    await deviations.locator("summary").click();
+    await expect(deviations.locator("tbody td:nth-child(5)").allTextContents()).resolves.toEqual([
+      "-20",
+      "-10",
+      "-5.92",
+      "-7.05",
+      "5",
+      "6.96",
+    ]);
+    await page.getByTestId("summary").screenshot({ path: path.join(OUT, "checker-summary.png") });
+    await deviations.getByRole("button", { name: "打开 人才工作服务经费 的问题" }).click();
+    await page.getByRole("dialog").getByRole("heading", { name: "人才工作服务经费" }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+
     // English: the switch, then the same document as --lang en.
     await page.getByTestId("lang").click();
     await page.getByRole("heading", { name: "Performance self-evaluation check (web)" }).waitFor();
     expect(await pageJson(page)).toEqual(await cliJson(["--lang", "en", dir], rel));
+    const shownEn = await shownSummary(page);
+    expect(shownEn.counts).toEqual(shown.counts);
+    expect(shownEn.charts.map((c) => c.name)).toEqual([
+      "Self and review grades (forms)",
+      "Spread of execution rates (forms)",
+    ]);
+    expect(shownEn.charts[1].table[0]).toEqual(["Execution rate", "Forms"]);
+    await page.getByTestId("summary").screenshot({ path: path.join(OUT, "checker-summary-en.png") });
     await page.getByTestId("lang").click();
 
     await page.getByTestId("forms").screenshot({ path: path.join(OUT, "checker-table.png") });
@@ -346,6 +466,8 @@ describeBrowser("web checker in Chromium", () => {
     await page.getByTestId("folder").setInputFiles(dir);
     await page.getByTestId("progress").waitFor();
     await expect(page.getByTestId("export-json").isDisabled()).resolves.toBe(true);
+    // The summary is there while the batch runs, and says it is not final.
+    await page.getByTestId("summary-running").waitFor();
     await page.getByTestId("cancel").click();
     await page.getByTestId("status").waitFor();
     await waitChecked(page);
@@ -358,6 +480,10 @@ describeBrowser("web checker in Chromium", () => {
     const cancelled = doc.files.filter((f) => f.status === "skipped" && f.skipped === "检查已取消，未读取");
     expect(cancelled).toHaveLength(notChecked);
     expect(doc.summary).toMatchObject({ files: 80, checked: 80 - notChecked, skipped: notChecked });
+    // Final once stopped: the summary of what was checked, the cancelled files counted as skipped.
+    const shown = await shownSummary(page);
+    expect(shown.running).toBe(false);
+    expect(shown.counts).toEqual(countsOf(doc.summary));
     expect(doc.files.filter((f) => f.forms.length > 0)).toHaveLength(80 - notChecked);
     // The file being read when the cancel came finished in time: the worker was not ended, so
     // nothing was loaded again.

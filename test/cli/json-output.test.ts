@@ -280,9 +280,10 @@ describe("--report", () => {
     expect(html.startsWith("<!doctype html>")).toBe(true);
     const rows = html.match(/<tr class="(has-error|has-warning|)"><td>/g) ?? [];
     expect(rows).toHaveLength(16);
-    // 项目5-8 外国人来华: 自评 97, 复核 98 (H90 19 → 20), 偏差 −1; 1 error (FUNDS_BREAKDOWN), 3 warnings, 2 notes.
+    // 项目5-8 外国人来华: 自评 97, 复核 92 (H90 19 → 20; H88 第三季度前 done 第四季度: a missed deadline,
+    // the 未达成 band 0–12 of 20, 18 → 12), 偏差 5; 1 error (FUNDS_BREAKDOWN), 4 warnings, 3 notes (no 效益指标 among them).
     expect(html).toMatch(
-      /<small>项目5-8!A73:I91<\/small><\/td><td><a href="#form-\d+-\d+">外国人来华工作许可事项经费<\/a><\/td><td class="num">97<\/td><td class="num">98<\/td><td class="num">-1<\/td><td>优<\/td><td>优<\/td><td class="num">100.00%<\/td><td class="num">1<\/td><td class="num">3<\/td><td class="num">2<\/td>/,
+      /<small>项目5-8!A73:I91<\/small><\/td><td><a href="#form-\d+-\d+">外国人来华工作许可事项经费<\/a><\/td><td class="num">97<\/td><td class="num">92<\/td><td class="num">5<\/td><td>优<\/td><td>优<\/td><td class="num">100.00%<\/td><td class="num">1<\/td><td class="num">4<\/td><td class="num">3<\/td>/,
     );
     expect(html).toContain(
       '<td>项目5-8!E80</td><td>资金“其中”各项合计不符<br><span class="code">FUNDS_BREAKDOWN</span></td>',

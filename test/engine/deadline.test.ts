@@ -25,6 +25,13 @@ describe("deadline targets and completions are read as dates", () => {
     ["10月31日之前完成", { kind: "by", date: { month: 10, day: 31 } }],
     ["年底前", { kind: "by", date: { month: 12 } }],
     ["按时完成", { kind: "on-time" }],
+    // Quarters and half years (seed002 项目5-8 H88 第三季度前): all of the span is allowed, as for a month.
+    ["第三季度前", { kind: "by", date: { month: 9 } }],
+    ["三季度末前完成", { kind: "by", date: { month: 9 } }],
+    ["第4季度前", { kind: "by", date: { month: 12 } }],
+    ["2023年第一季度前", { kind: "by", date: { year: 2023, month: 3 } }],
+    ["上半年完成", { kind: "by", date: { month: 6 } }],
+    ["下半年前", { kind: "by", date: { month: 12 } }],
   ])("%s", (text, expected) => {
     expect(readDeadline(text)).toMatchObject(expected);
   });
@@ -35,6 +42,9 @@ describe("deadline targets and completions are read as dates", () => {
     ["2023年7月", { kind: "date", date: { year: 2023, month: 7 } }],
     ["已按时完成", { kind: "on-time" }],
     ["未按时完成", { kind: "late" }],
+    ["第四季度", { kind: "date", date: { month: 10, toMonth: 12 } }],
+    ["已于三季度完成", { kind: "date", date: { month: 7, toMonth: 9 } }],
+    ["上半年", { kind: "date", date: { month: 1, toMonth: 6 } }],
   ])("%s", (text, expected) => {
     expect(readCompletion(text)).toEqual(expected);
   });
@@ -55,6 +65,21 @@ describe("deadline targets and completions are read as dates", () => {
     expect(by("10月15日前", "10月")).toBeUndefined();
     expect(by("按时完成", "已按时完成")).toBe(true);
     expect(by("按时完成", "未按时完成")).toBe(false);
+    // A quarter or half year done: met if it ends by the deadline, missed if it starts after it.
+    expect(by("第三季度前", "第四季度")).toBe(false);
+    expect(by("第三季度前", "第三季度")).toBe(true);
+    expect(by("第三季度前", "8月")).toBe(true);
+    expect(by("9月前", "上半年")).toBe(true);
+    expect(by("8月前", "第三季度")).toBeUndefined();
+    expect(by("9月15日前", "第三季度")).toBeUndefined();
+    expect(by("年底前", "第四季度")).toBe(true);
+  });
+
+  it("seed002 项目5-8 H88: 第三季度前, done 第四季度, 20 points: missed, the 未达成 band 0–12 (财预〔2020〕10号; policy.qualitativeBands.unmet)", () => {
+    const r = score("第三季度前", "第四季度", 20);
+    expect(r).toMatchObject({ status: "qualitative", achievement: "unmet" });
+    if (r.status !== "qualitative") throw new Error(r.status);
+    expect([r.lo.toString(), r.hi.toString()]).toEqual(["0", "12"]);
   });
 });
 

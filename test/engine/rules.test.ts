@@ -231,7 +231,7 @@ describe("indicatorScore: qualitative", () => {
     expect(u.status === "qualitative" && [u.lo.toString(), u.hi.toString()]).toEqual(["0", "6"]);
   });
   it("unknown achievement → [0, weight]", () => {
-    const r = score("第三季度前", "第四季度", 20);
+    const r = score("按计划推进", "已推进", 20);
     expect(r.status === "qualitative" && r.achievement === undefined && [r.lo.toString(), r.hi.toString()]).toEqual([
       "0",
       "20",

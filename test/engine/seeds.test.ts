@@ -826,7 +826,11 @@ describeForm({
       actual: "第四季度",
       weight: 20,
       printed: "18",
-      band: [0, 20],
+      band: [0, 12],
+      disagree: {
+        rule: "0–12",
+        why: "done 第四季度 against 第三季度前: a missed deadline (dates compared), the 未达成 band [0,60%) of 20; printed 18",
+      },
     },
     {
       level2: "成本指标",

@@ -95,7 +95,7 @@ describe("findings list (seed002 项目5-8: four forms on one sheet)", () => {
         return `${String(r.form.name?.value)}：${countsText("zh", c)}`;
       });
     expect(headings).toEqual(expected);
-    expect(headings[3]).toBe("外国人来华工作许可事项经费：1 个错误、3 个警告、2 个提示");
+    expect(headings[3]).toBe("外国人来华工作许可事项经费：1 个错误、4 个警告、3 个提示");
 
     // The last form's error is the funds breakdown on E80.
     const last = screen.getAllByRole("heading", { level: 3 })[3].closest("section")!;

@@ -45,7 +45,7 @@ test("OnAction returns true at once, not a promise; the sheet is untouched until
   expect(fake.state.dump("项目5-8")).toEqual(before);
   await settle();
   expect(Object.keys(fake.state.dump("项目5-8").notes).length).toBeGreaterThan(0);
-  expect(said).toEqual(["“项目5-8”复核完成：4 张表，1 个错误，25 个警告，6 个提示。"]);
+  expect(said).toEqual(["“项目5-8”复核完成：4 张表，1 个错误，26 个警告，8 个提示。"]);
   // The pane is shown, once, and its id kept for the pane button.
   expect(fake.panes()).toEqual([{ url: "file:///jsaddons/perf-selfeval_0.1.0/taskpane.html", Visible: true }]);
   expect(fake.storage.get(PANE_ID_KEY)).toBe(1);

@@ -5,7 +5,7 @@
 import { weightPlan } from "../../../src/engine/checks/weight-plan";
 import { checkForm } from "../../../src/engine/checks";
 import { getPolicy } from "../../../src/engine/policy";
-import { projectForm } from "../../helpers/form-builder";
+import { projectForm, type ProjectSpec } from "../../helpers/form-builder";
 import { budgetBlockOf20, codes, good, run } from "./base";
 
 test("meta: info (in principle), cites the national weights", () => {
@@ -50,4 +50,31 @@ test("a block weight stated only in its label (预算执行情况(20分)) is com
     ["A11", "50", "40"],
   ]);
   expect(checkForm(form, getPolicy("budget-20")).findings.map((f) => f.code)).toEqual([]);
+});
+
+describe("a part the table leaves out (财预〔2020〕10号: 产出 50, 效益 30, 满意度 10 in principle; tryout: yongde with its 满意度 rows deleted)", () => {
+  // The base form without its 效益 row (30 points moved to 产出's first row so the weights still add to 100).
+  const noEffect = (s: ProjectSpec) => {
+    s.indicators.splice(3, 1);
+    s.indicators[0].weight = 50;
+    s.indicators[0].score = 50;
+    s.total = { weight: 100, score: 99, grade: "优" };
+  };
+
+  test("no 效益指标 rows: noted by name at the indicator header's level-1 cell, worth 0 against the policy's 30", () => {
+    const r = run(noEffect);
+    const missing = r.findings.filter((f) => f.message.zh.includes("没有"));
+    expect(missing.map((f) => [f.code, f.cell, f.expected, f.found])).toEqual([["WEIGHT_PLAN", "A10", "30", "0"]]);
+    expect(missing[0].message.zh).toBe("指标表没有“效益指标”，规则集“national”为其设 30 分");
+  });
+
+  test("not on a cut-off copy (its later parts are beyond the copy), nor under a policy that sets no part weights", () => {
+    const cut = run((s) => {
+      noEffect(s);
+      s.total = null;
+      s.truncated = true;
+    });
+    expect(cut.findings.filter((f) => f.message.zh.includes("没有"))).toEqual([]);
+    expect(run(noEffect, getPolicy("budget-20")).findings.filter((f) => f.message.zh.includes("没有"))).toEqual([]);
+  });
 });

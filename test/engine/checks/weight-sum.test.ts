@@ -65,8 +65,11 @@ describe("a copy cut off inside its table (ProjectForm.truncated; test/data/case
   });
 
   test("WEIGHT_PLAN (review pack): the last group's weight summed from its rows is not planned; a weight its label states is", () => {
-    // 效益 rows weighing 20 (the copy's one 效益 row) against national's 30.
-    expect(codes(cut({}, false, 20)).filter((c) => c.startsWith("WEIGHT_PLAN"))).toEqual(["WEIGHT_PLAN@A14"]);
+    // 效益 rows weighing 20 (the copy's one 效益 row) against national's 30; whole, the form also lacks 满意度 (A10).
+    expect(codes(cut({}, false, 20)).filter((c) => c.startsWith("WEIGHT_PLAN"))).toEqual([
+      "WEIGHT_PLAN@A10",
+      "WEIGHT_PLAN@A14",
+    ]);
     expect(codes(cut({}, true, 20)).filter((c) => c.startsWith("WEIGHT_PLAN"))).toEqual([]);
     const stated = cut({ 效益指标: "40" }, true);
     expect(codes(stated).filter((c) => c.startsWith("WEIGHT_PLAN"))).toEqual(["WEIGHT_PLAN@A14"]);
