@@ -92,8 +92,10 @@ function numberOperand(
 function statedOperand(f: Field | undefined, st: Stated, lang: Lang): Operand {
   if (f && typeof f.value === "number" && Number.isFinite(f.value)) {
     if (toDecimal(f.value).eq(st.value)) return { expr: f.cell };
-    const shown = roundTo(toDecimal(Number(f.value.toPrecision(15))), st.decimals, "half-up");
-    if (shown.eq(st.value)) return { expr: `ROUND(${f.cell},${st.decimals})` };
+    // At 15 significant digits, as a spreadsheet shows it (a number near 1.8e308 rounds up to Infinity there).
+    const p15 = Number(f.value.toPrecision(15));
+    const shown = Number.isFinite(p15) ? roundTo(toDecimal(p15), st.decimals, "half-up") : undefined;
+    if (shown?.eq(st.value)) return { expr: `ROUND(${f.cell},${st.decimals})` };
   }
   return numberOperand(f, st.value, lang);
 }
