@@ -11,7 +11,7 @@ import { analyzeGrid, SheetResult } from "../layout/analyze";
 import { address, Grid, rangeAddress } from "../layout/grid";
 import { FORM_TITLE } from "../layout/headers";
 import type { SheetMapping } from "../layout/mapping";
-import type { FileStatus } from "../report";
+import type { FileStatus, ReportFinding } from "../report";
 
 export interface CheckedSheet {
   grid: Grid;
@@ -27,15 +27,8 @@ export function checkGrids(
   return grids.map((grid) => ({ grid, result: analyzeGrid(grid, policy, mappings?.get(grid.sheet)) }));
 }
 
-export interface JsonFinding {
-  code: string;
-  severity: string;
-  sheet: string;
-  cell: string;
-  message: string;
-  expected?: string;
-  found?: string;
-}
+/** A finding as --json writes it: the report's finding shape (src/report/types.ts), one declaration for both. */
+export type JsonFinding = ReportFinding;
 
 export interface JsonForm {
   sheet: string;
