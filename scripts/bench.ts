@@ -119,6 +119,26 @@ async function benchFiles(templates: FormTemplate[], tmp: string): Promise<void>
     ok: r1 <= 1.2,
   });
 
+  // 1d. Where the whole process's time goes (scripts/warm-split.js, one process of its own): Node's
+  // start-up, loading the checker, the first run, and the same run once V8 has compiled it (warm),
+  // beside the floor's work cold and warm. Warm ÷ warm is what the checker's own work costs over the
+  // floor's with no start-up and no JIT warm-up at all: row 1's target can be no lower than
+  // (start-up + load + warm check) ÷ (start-up + floor).
+  const split = (() => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "warm-split.js"), big, "9"], { cwd: ROOT, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`warm-split.js: exit ${r.status}: ${r.stderr}`);
+    return JSON.parse(r.stdout) as Record<"start" | "load" | "floorCold" | "floorWarm" | "checkCold" | "checkWarm", number>;
+  })();
+  const bound = (split.start + split.load + split.checkWarm) / (split.start + split.floorCold);
+  rows.push({
+    metric: "1d. one process: perf-check's work warm ÷ the floor's work warm, 300 forms (and the bound it sets on row 1)",
+    value:
+      `${(split.checkWarm / split.floorWarm).toFixed(2)} (${split.checkWarm.toFixed(0)} ms vs ${split.floorWarm.toFixed(0)} ms; ` +
+      `cold ${split.checkCold.toFixed(0)} vs ${split.floorCold.toFixed(0)} ms; start-up ${split.start.toFixed(0)} ms, ` +
+      `loading the checker ${split.load.toFixed(0)} ms; row 1 with no JIT warm-up at all ≥ ${bound.toFixed(2)})`,
+    target: "for reading row 1",
+  });
+
   // 1c. The same run on one thread and on two (src/cli/parallel.ts: the worker claims sheets),
   // forced either way whatever the load, side by side: what the worker gives on this machine now.
   const [oneMs, twoMs] = pairedRuns(
