@@ -794,6 +794,22 @@ Environment: SOFFICE=path of soffice (none: do not use LibreOffice)`,
     en: "the file is damaged ({member} cannot be inflated: {detail})",
   },
   // Damaged zip members (src/xlsx/zip.ts inflateEntry, src/xlsx/package.ts): what they contradict
+  ZIP_NO_END: {
+    zh: "找不到 zip 的结尾目录，文件可能在下载或复制时被截断",
+    en: "end of central directory not found; the file may have been cut short in a download or copy",
+  },
+  ZIP_NO_END64: { zh: "找不到 zip64 的结尾目录", en: "zip64 end of central directory not found" },
+  ZIP_DIRECTORY_PAST_END: {
+    zh: "中央目录超出文件末尾，文件可能不完整",
+    en: "central directory beyond the end of the file; the file may be cut short",
+  },
+  ZIP_DIRECTORY_CORRUPT: { zh: "中央目录项已损坏", en: "central directory entry corrupt" },
+  ZIP_TWO_MEMBERS: { zh: "有两个同名的部件 {name}", en: "two members named {name}" },
+  ZIP_NO_LOCAL_HEADER: { zh: "找不到部件 {name} 的本地文件头", en: "local header of {name} not found" },
+  ZIP_MEMBER_PAST_END: {
+    zh: "部件 {name} 超出文件末尾，文件可能不完整",
+    en: "{name} runs past the end of the file; the file may be cut short",
+  },
   READ_DAMAGED: {
     zh: "文件已损坏（{member}：{detail}）",
     en: "the file is damaged ({member}: {detail})",

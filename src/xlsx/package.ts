@@ -164,7 +164,8 @@ export function openPackage(bytes: Uint8Array, limits: ReadLimits, codec: Codec)
   try {
     entries = readZip(bytes);
   } catch (e) {
-    if (e instanceof ZipError) throw readError("READ_ZIP_CORRUPT", { detail: e.message });
+    if (e instanceof ZipError)
+      throw readError("READ_ZIP_CORRUPT", { detail: e.reason ? both(e.reason.key, e.reason.params) : e.message });
     throw e;
   }
   const pkg = new XlsxPackage(entries, limits, codec);

@@ -10,13 +10,18 @@
  * inflater that stops as soon as a member proves bigger than it claims, and the compressed bytes
  * of members that are copied without being inflated at all.
  *
- * Errors: ZipError (a one-line reason); callers map it to their messages.
+ * Errors: ZipError (a one-line reason in English, and its string-table key for the user's
+ * language); callers map it to their messages.
  */
+import type { Params, StringKey } from "../i18n/strings";
 
 export class ZipError extends Error {
-  constructor(message: string) {
+  /** The reason as a string-table key and its parameters (src/i18n), when the zip reader gave one. */
+  readonly reason?: { key: StringKey; params: Params };
+  constructor(message: string, key?: StringKey, params: Params = {}) {
     super(message);
     this.name = "ZipError";
+    if (key) this.reason = { key, params };
   }
 }
 
@@ -72,23 +77,23 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw new ZipError("end of central directory not found");
+  if (eocd < 0) throw new ZipError("end of central directory not found", "ZIP_NO_END");
   let count = u16(bytes, eocd + 10);
   let cdSize = u32(bytes, eocd + 12);
   let cdOffset = u32(bytes, eocd + 16);
   if (eocd >= 20 && u32(bytes, eocd - 20) === EOCD64_LOCATOR) {
     const at = u64(bytes, eocd - 20 + 8);
-    if (at + 56 > n || u32(bytes, at) !== EOCD64) throw new ZipError("zip64 end of central directory not found");
+    if (at + 56 > n || u32(bytes, at) !== EOCD64) throw new ZipError("zip64 end of central directory not found", "ZIP_NO_END64");
     count = u64(bytes, at + 32);
     cdSize = u64(bytes, at + 40);
     cdOffset = u64(bytes, at + 48);
   }
-  if (cdOffset + cdSize > n) throw new ZipError("central directory beyond the end of the file");
+  if (cdOffset + cdSize > n) throw new ZipError("central directory beyond the end of the file", "ZIP_DIRECTORY_PAST_END");
   const entries: ZipEntry[] = [];
   const seen = new Set<string>();
   let p = cdOffset;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > n || u32(bytes, p) !== CENTRAL) throw new ZipError("central directory entry corrupt");
+    if (p + 46 > n || u32(bytes, p) !== CENTRAL) throw new ZipError("central directory entry corrupt", "ZIP_DIRECTORY_CORRUPT");
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
     const dosTime = u16(bytes, p + 12);
@@ -118,11 +123,11 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     }
     p += 46 + nameLen + extraLen + commentLen;
     if (name.endsWith("/") && size === 0) continue; // a folder entry
-    if (seen.has(name)) throw new ZipError(`two members named ${name}`);
+    if (seen.has(name)) throw new ZipError(`two members named ${name}`, "ZIP_TWO_MEMBERS", { name });
     seen.add(name);
-    if (offset + 30 > n || u32(bytes, offset) !== LOCAL) throw new ZipError(`local header of ${name} not found`);
+    if (offset + 30 > n || u32(bytes, offset) !== LOCAL) throw new ZipError(`local header of ${name} not found`, "ZIP_NO_LOCAL_HEADER", { name });
     const start = offset + 30 + u16(bytes, offset + 26) + u16(bytes, offset + 28);
-    if (start + csize > n) throw new ZipError(`${name} runs past the end of the file`);
+    if (start + csize > n) throw new ZipError(`${name} runs past the end of the file`, "ZIP_MEMBER_PAST_END", { name });
     entries.push({ name, method, flags, crc, size, data: bytes.subarray(start, start + csize), dosDate, dosTime });
   }
   return entries;

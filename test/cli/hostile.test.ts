@@ -62,7 +62,14 @@ async function refused(file: string, limits?: Partial<ReadLimits>): Promise<stri
 describe("unreadable files: one line naming the file and the reason", () => {
   test("truncated zip (first 3000 bytes of seed000): corrupt, no central directory", async () => {
     const f = await writeTruncated(SEED000, path.join(dir, "truncated.xlsx"), 3000);
-    expect(await refused(f)).toMatch(/the file is corrupt \(zip unreadable/);
+    expect(await refused(f)).toMatch(
+      /the file is corrupt \(zip unreadable: end of central directory not found; the file may have been cut short in a download or copy\)/,
+    );
+    // In Chinese the reason is Chinese too, not the zip reader's English.
+    const zh = await runCli([f]);
+    expect(zh.err.trim()).toBe(
+      `${f}: 错误: 文件已损坏（zip 无法读取：找不到 zip 的结尾目录，文件可能在下载或复制时被截断）`,
+    );
   });
 
   test("password-protected workbook (an OLE2/CFB container with EncryptionInfo)", async () => {
@@ -125,7 +132,10 @@ describe("unreadable files: one line naming the file and the reason", () => {
 
 describe("damaged files: each member read is checked against its CRC-32 and size (APPNOTE 6.3 §4.4.7–4.4.9)", () => {
   /** SEED000 with `change` applied to the deflated bytes of its sheet, in place (headers untouched). */
-  async function damagedCopy(name: string, change: (data: Uint8Array) => void): Promise<{ file: string; member: ZipEntry }> {
+  async function damagedCopy(
+    name: string,
+    change: (data: Uint8Array) => void,
+  ): Promise<{ file: string; member: ZipEntry }> {
     const bytes = new Uint8Array(await fs.readFile(SEED000));
     const member = readZip(bytes).find((e) => e.name === "xl/worksheets/sheet1.xml")!;
     change(member.data);
