@@ -619,6 +619,7 @@ export const STRINGS = {
   CLI_CONVERTED_NOTE: { zh: "经 LibreOffice 转换后检查", en: "checked after conversion with LibreOffice" },
   CLI_SKIPPED: { zh: "跳过", en: "skipped" },
   CLI_LAYOUT: { zh: "布局", en: "Layout" },
+  CLI_LAYOUT_FIELD: { zh: "{field}（{kind}）", en: "{field} ({kind})" },
   CLI_NO_FORM: {
     zh: "没有找到绩效自评表：在 {sheets} 个工作表（{names}）中没有识别出指标表头行（一级指标、二级指标与指标值或实际完成值）或评分表表头（一、二、三级指标与分值、得分）",
     en: "no performance self-evaluation form found: none of the {sheets} sheets ({names}) has an indicator header row (一级指标, 二级指标 with 指标值 or 实际完成值) or a score-table header (一/二/三级指标 with 分值, 得分)",
@@ -1233,6 +1234,11 @@ Environment: SOFFICE=path of soffice (none: do not use LibreOffice)`,
   "FIELD_funds.weight": { zh: "分值", en: "Weight" },
   "FIELD_funds.rate": { zh: "执行率", en: "Execution rate" },
   "FIELD_funds.score": { zh: "得分", en: "Score" },
+  "FIELD_funds.total": { zh: "年度资金总额", en: "Total annual funds" },
+  "FIELD_total.score": { zh: "总分", en: "Total score" },
+  FIELD_name: { zh: "项目名称", en: "Project name" },
+  FIELD_score: { zh: "得分", en: "Score" },
+  FIELD_mapping: { zh: "列映射", en: "Column mapping" },
 
   // Chart
   CHART_TITLE: { zh: "{name}：各一级指标得分与分值", en: "{name}: score per level-1 indicator against its weight" },

@@ -9,7 +9,7 @@
  */
 import { t } from "../i18n/strings";
 import { codeName, rulesInForce, severityName } from "./rules";
-import { figures, findingCells, layoutCode, plain, shownPath, statusText } from "./format";
+import { figures, findingCells, layoutCells, plain, shownPath, statusText } from "./format";
 import type { ReportRun } from "./types";
 
 /**
@@ -98,8 +98,7 @@ export function renderCsv(run: ReportRun): string {
       const layout = form.layoutIssues ?? [];
       if (form.findings.length === 0 && layout.length === 0) row([...base, "", "", "", "", "", "", ""]);
       for (const x of form.findings) row([...base, ...findingCells(x, lang)]);
-      for (const i of layout)
-        row([...base, i.cell ?? "", layoutCode(i.kind), i.field, t(lang, "CLI_LAYOUT"), i.message, "", ""]);
+      for (const i of layout) row([...base, ...layoutCells(i, lang)]);
     }
   }
   return "\ufeff" + lines.join("\r\n") + "\r\n";

@@ -4,7 +4,7 @@
  * file, the summary line, and the escaping each format needs. Pure.
  */
 import Decimal from "decimal.js";
-import { t, type Lang, type StringKey } from "../i18n/strings";
+import { STRINGS, t, type Lang, type StringKey } from "../i18n/strings";
 import { UNSCORED, type BandCount, type BatchSummary } from "./summary";
 import { codeName, severityName } from "./rules";
 import type { ReportFile, ReportFinding, ReportForm } from "./types";
@@ -97,6 +97,22 @@ export function layoutCode(kind: string): string {
   return `LAYOUT_${kind.toUpperCase().replace(/-/g, "_")}`;
 }
 
+/**
+ * A layout issue's field ("total.score", "ind.target", or a bare column kind "target") as the
+ * user reads it (总分, 年度指标值); the code itself where the string table has no name for it.
+ */
+export function layoutFieldLabel(field: string, lang: Lang): string {
+  for (const key of [`FIELD_${field}`, `FIELD_ind.${field}`, `FIELD_funds.${field}`])
+    if (key in STRINGS) return t(lang, key as StringKey);
+  return field;
+}
+
+/** A layout issue's kind ("missing") as the user reads it (缺少字段); the code where none is known. */
+export function layoutKindLabel(kind: string, lang: Lang): string {
+  const key = `ISSUE_${kind}`;
+  return key in STRINGS ? t(lang, key as StringKey) : kind;
+}
+
 /** What is said beside a file: why it was not read, or nothing (its findings are listed). */
 export function fileReason(f: ReportFile): string {
   if (f.status === "unreadable") return f.error ?? "";
@@ -145,6 +161,14 @@ export function summaryLine(s: BatchSummary, lang: Lang): string {
 }
 
 /** A finding's cells as the CSV and the workbook list them, from its cell to its found figure. */
+/**
+ * A layout note as the seven finding columns of the CSV and XLSX reports: cell, code (LAYOUT_<kind>), the field in
+ * the reader's language, "布局" / "Layout" where a severity stands, the message, and no expected/found figures.
+ */
+export function layoutCells(i: NonNullable<ReportForm["layoutIssues"]>[number], lang: Lang): string[] {
+  return [i.cell ?? "", layoutCode(i.kind), layoutFieldLabel(i.field, lang), t(lang, "CLI_LAYOUT"), i.message, "", ""];
+}
+
 export function findingCells(x: ReportFinding, lang: Lang): string[] {
   return [
     x.cell,

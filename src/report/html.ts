@@ -10,7 +10,18 @@
  */
 import { t, type Lang, type StringKey } from "../i18n/strings";
 import { CHART_FILL, summaryCharts, type BarChart, type ChartShape } from "./charts";
-import { counts, escapeHtml as h, fileReason, figures, percent, shownPath, statusText, summaryLine } from "./format";
+import {
+  counts,
+  escapeHtml as h,
+  fileReason,
+  figures,
+  layoutFieldLabel,
+  layoutKindLabel,
+  percent,
+  shownPath,
+  statusText,
+  summaryLine,
+} from "./format";
 import { codeFix, codeName, rulesInForce, severityName } from "./rules";
 import { DEVIATION_LIMIT, HIGH_SELF, LOW_RATE, summarize, type FormRef } from "./summary";
 import type { ReportFile, ReportFinding, ReportForm, ReportRun } from "./types";
@@ -113,7 +124,7 @@ function layoutTable(form: ReportForm, lang: Lang): string {
   const rows = issues
     .map(
       (i) =>
-        `<tr class="layout"><td>${h(form.sheet)}${i.cell ? `!${h(i.cell)}` : ""}</td><td>${h(i.field)}</td><td>${h(i.kind)}</td><td>${h(i.message)}</td></tr>`,
+        `<tr class="layout"><td>${h(form.sheet)}${i.cell ? `!${h(i.cell)}` : ""}</td><td>${h(layoutFieldLabel(i.field, lang))}</td><td>${h(layoutKindLabel(i.kind, lang))}</td><td>${h(i.message)}</td></tr>`,
     )
     .join("");
   return `<h4>${u(lang, "layout")}</h4><table class="layout"><thead><tr><th>${u(lang, "cell")}</th><th>${u(lang, "field")}</th><th>${u(lang, "kind")}</th><th>${u(lang, "message")}</th></tr></thead><tbody>${rows}</tbody></table>`;

@@ -7,7 +7,7 @@
  * drive the terminal. In English a grade the policy knows gets its English name: "良 (Good)". Pure.
  */
 import { t, type Lang, type StringKey } from "../i18n/strings";
-import { counts, figures, plain, summaryLine } from "./format";
+import { counts, figures, layoutFieldLabel, layoutKindLabel, plain, summaryLine } from "./format";
 import { rulesInForce } from "./rules";
 import { summarize } from "./summary";
 import type { ReportFinding, ReportRun } from "./types";
@@ -75,7 +75,7 @@ export function renderText(run: ReportRun): TextOutput {
       for (const x of form.findings) out.push(`    ${findingLine(lang, x)}`);
       for (const i of form.layoutIssues ?? [])
         out.push(
-          `    ${label(lang, "CLI_LAYOUT")} ${plain(i.cell ?? "").padEnd(5)} ${plain(i.field)} ${i.kind}: ${plain(i.message)}`,
+          `    ${label(lang, "CLI_LAYOUT")} ${plain(i.cell ?? "").padEnd(5)} ${t(lang, "CLI_LAYOUT_FIELD", { field: layoutFieldLabel(i.field, lang), kind: layoutKindLabel(i.kind, lang) })}: ${plain(i.message)}`,
         );
     }
   }

@@ -20,7 +20,7 @@ import {
   figures,
   findingCells,
   gradeLabel,
-  layoutCode,
+  layoutCells,
   percent,
   shownPath,
   statusText,
@@ -197,20 +197,10 @@ export function reportSheets(run: ReportRun): Sheet[] {
         c.info,
       ]);
       for (const x of form.findings) findings.rows.push(finding(form.name ?? form.range, x));
-      for (const i of form.layoutIssues ?? [])
-        findings.rows.push([
-          file,
-          form.name ?? form.range,
-          form.sheet,
-          i.cell,
-          layoutCode(i.kind),
-          i.field,
-          t(lang, "CLI_LAYOUT"),
-          i.message,
-          "",
-          "",
-          "",
-        ]);
+      for (const i of form.layoutIssues ?? []) {
+        const [cell, ...rest] = layoutCells(i, lang);
+        findings.rows.push([file, form.name ?? form.range, form.sheet, cell, ...rest, ""]);
+      }
     }
   }
   const refs = (name: string, list: FormRef[]): Sheet => ({

@@ -80,10 +80,10 @@ describe("--lang en", () => {
     expect(detail).toHaveLength(18);
     for (const l of detail) expect(l).toMatch(/^ {4}(error |warning|info  |layout ) /);
     expect(lines.filter((l) => l.startsWith("    layout  ")).map((l) => l.split(":")[0])).toEqual([
-      "    layout  E5    funds.executed inferred",
-      "    layout  G5    funds.rate inferred",
-      "    layout  B19   ind.level1 inferred",
-      "    layout  B19   ind.level1 inferred",
+      "    layout  E5    Executed (Inferred)",
+      "    layout  G5    Execution rate (Inferred)",
+      "    layout  B19   Level-1 indicator (Inferred)",
+      "    layout  B19   Level-1 indicator (Inferred)",
     ]);
     // Form lines: "self", "review", "deviation", both grades with their English names.
     expect(lines).toContain(
